@@ -1,0 +1,55 @@
+"""Shared fixtures: the repository layout and one strict build of the site."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DOCS = ROOT / "docs"
+SNIPPETS = ROOT / "snippets"
+BIN = Path(sys.executable).parent
+
+
+def snippet_files():
+    return sorted(SNIPPETS.rglob("*.py"))
+
+
+def page_files():
+    return sorted(p for p in DOCS.rglob("*") if p.suffix in {".md", ".ipynb"})
+
+
+def env():
+    e = dict(os.environ, NO_MKDOCS_2_WARNING="1", MPLBACKEND="Agg")
+    e.pop("PYTHONPATH", None)
+    return e
+
+
+def build(root: Path, dest: Path) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` of the project in `root` into `dest`."""
+    return subprocess.run(
+        [BIN / "mkdocs", "build", "--strict", "-d", str(dest)],
+        cwd=root,
+        env=env(),
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """One strict build of the site, shared by every test that reads it."""
+    dest = tmp_path_factory.mktemp("site") / "site"
+    result = build(ROOT, dest)
+    assert result.returncode == 0, result.stdout + result.stderr
+    warnings = [ln for ln in result.stderr.splitlines() if "WARNING" in ln]
+    assert not warnings, "\n".join(warnings)
+    return dest
+
+
+def site_pages(site: Path):
+    """Every HTML page of a built site (404.html aside)."""
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")

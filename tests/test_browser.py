@@ -1,0 +1,140 @@
+"""Every page in a real browser, offline: no console errors, no failed or
+foreign requests, math rendered, search working.
+
+Uses Playwright with the system Chromium (Debian package `chromium`); never
+a browser that Playwright downloads. Skipped, with the reason, when there is
+no Chromium, except on CI where that is an error."""
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import site_pages
+
+CHROMIUM = os.environ.get("BP_CHROMIUM") or shutil.which("chromium")
+if not CHROMIUM:
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must run the browser tests: install chromium")
+    pytest.skip(
+        "no Chromium (apt-get install chromium) - browser tests skipped",
+        allow_module_level=True,
+    )
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site):
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+class Watched:
+    """A page whose errors and off-site requests are recorded."""
+
+    def __init__(self, browser, base):
+        self.context = browser.new_context()
+        self.problems = []
+        host = urlsplit(base).netloc
+        self.context.route("**/*", functools.partial(self._route, host))
+        self.page = self.context.new_page()
+        self.page.on("console", self._console)
+        self.page.on("pageerror", lambda e: self.problems.append(f"js: {e}"))
+        self.page.on(
+            "requestfailed",
+            lambda r: self.problems.append(f"failed: {r.url} {r.failure}"),
+        )
+
+    def _route(self, host, route):
+        if urlsplit(route.request.url).netloc == host:
+            route.continue_()
+        else:
+            self.problems.append(f"off-site request: {route.request.url}")
+            route.abort()
+
+    def _console(self, msg):
+        if msg.type == "error":
+            self.problems.append(f"console: {msg.text}")
+
+    def close(self):
+        self.context.close()
+
+
+@pytest.fixture
+def watched(browser, server):
+    w = Watched(browser, server)
+    yield w
+    w.close()
+
+
+def page_urls(site):
+    for path in site_pages(site):
+        rel = path.relative_to(site).as_posix()
+        yield rel.removesuffix("index.html")
+
+
+@pytest.fixture(scope="module")
+def urls(built_site):
+    return list(page_urls(built_site))
+
+
+def test_every_page_loads_offline_with_math_rendered(
+    built_site, server, watched
+):
+    pages, formulas = list(page_urls(built_site)), 0
+    assert pages
+    for rel in pages:
+        watched.page.goto(server + rel, wait_until="networkidle")
+        assert watched.page.title(), rel
+        text = watched.page.inner_text("article")
+        assert "\\(" not in text and "\\[" not in text, f"raw TeX on {rel}"
+        for svg in watched.page.locator(".math svg").all()[:10]:
+            box = svg.bounding_box()
+            assert box and box["width"] > 0 and box["height"] > 0, rel
+            assert svg.get_attribute("aria-label"), rel
+            formulas += 1
+    assert formulas > 0, "no rendered math found on any page"
+    assert not watched.problems, "\n".join(watched.problems)
+
+
+def test_search_finds_a_known_word(server, watched):
+    page = watched.page
+    page.goto(server, wait_until="networkidle")
+    page.keyboard.press("/")  # the theme's search shortcut
+    page.locator("input.md-search__input").type("sigmoid", delay=20)
+    results = page.locator(".md-search-result__item")
+    results.first.wait_for(timeout=10_000)
+    assert "sigmoid" in results.first.inner_text().lower()
+    assert not watched.problems, "\n".join(watched.problems)

@@ -1,0 +1,141 @@
+"""The built site: nothing from other hosts, light pages, same bytes twice."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import ROOT, build, site_pages
+
+# (tag, attribute) pairs that make the browser fetch something
+FETCHING = [
+    ("script", "src"),
+    ("img", "src"),
+    ("img", "srcset"),
+    ("source", "src"),
+    ("source", "srcset"),
+    ("iframe", "src"),
+    ("video", "src"),
+    ("audio", "src"),
+    ("embed", "src"),
+    ("object", "data"),
+    ("image", "href"),
+    ("use", "href"),
+    ("use", "xlink:href"),
+]
+LINK_RELS = {
+    "stylesheet", "icon", "preload", "modulepreload", "manifest",
+    "prefetch", "preconnect", "dns-prefetch", "apple-touch-icon",
+}  # fmt: skip
+CSS_URL = re.compile(r"""url\(\s*['"]?([^'")]+)|@import\s+['"]([^'"]+)""")
+PAGE_BUDGET = 400 * 1024  # DESIGN.md: a normal page transfers <= 400 KiB
+
+
+def external(url: str) -> bool:
+    url = url.strip()
+    if url.startswith(("data:", "#", "blob:")):
+        return False
+    return bool(urlsplit(url).netloc) or url.startswith("//")
+
+
+def fetched_urls(html: str):
+    soup = BeautifulSoup(html, "html.parser")
+    for tag, attr in FETCHING:
+        for el in soup.find_all(tag):
+            value = el.get(attr)
+            if value:
+                for part in value.split(","):
+                    yield f"<{tag} {attr}>", part.strip().split(" ")[0]
+    for el in soup.find_all("link"):
+        if LINK_RELS & set(el.get("rel", [])) and el.get("href"):
+            yield f"<link rel={el['rel']}>", el["href"]
+    for el in soup.find_all(style=True):
+        for m in CSS_URL.finditer(el["style"]):
+            yield "style=", m[1] or m[2]
+    for el in soup.find_all("style"):
+        for m in CSS_URL.finditer(el.get_text()):
+            yield "<style>", m[1] or m[2]
+
+
+def test_pages_fetch_nothing_from_other_hosts(built_site):
+    bad = []
+    for page in site_pages(built_site):
+        for where, url in fetched_urls(page.read_text(encoding="utf-8")):
+            if external(url):
+                bad.append(f"{page.relative_to(built_site)}: {where} {url}")
+    assert not bad, "\n".join(bad)
+
+
+def test_stylesheets_fetch_nothing_from_other_hosts(built_site):
+    bad = []
+    for css in built_site.rglob("*.css"):
+        for m in CSS_URL.finditer(css.read_text(encoding="utf-8")):
+            if external(m[1] or m[2]):
+                bad.append(f"{css.relative_to(built_site)}: {m[1] or m[2]}")
+    assert not bad, "\n".join(bad)
+
+
+def test_the_external_check_catches_a_cdn_script():
+    html = (
+        '<script src="https://cdn.example.org/x.js"></script>'
+        '<link rel="stylesheet" href="//fonts.example.com/a.css">'
+        '<img src="img/ok.png"><a href="https://example.org">prose</a>'
+    )
+    found = [u for _, u in fetched_urls(html) if external(u)]
+    assert found == [
+        "https://cdn.example.org/x.js",
+        "//fonts.example.com/a.css",
+    ]
+
+
+def page_weight(site, page):
+    """Bytes of the page and every local file it fetches."""
+    total = page.stat().st_size
+    for _, url in set(fetched_urls(page.read_text(encoding="utf-8"))):
+        path = (page.parent / urlsplit(url).path).resolve()
+        if not external(url) and path.is_file():
+            total += path.stat().st_size
+    return total
+
+
+def test_pages_stay_within_the_weight_budget(built_site):
+    heavy = {
+        str(p.relative_to(built_site)): page_weight(built_site, p) // 1024
+        for p in site_pages(built_site)
+    }
+    over = {p: kib for p, kib in heavy.items() if kib * 1024 > PAGE_BUDGET}
+    assert not over, f"pages over {PAGE_BUDGET // 1024} KiB: {over}"
+
+
+def without_measurements(path):
+    """A built file's bytes, with declared measurements taken out.
+
+    A block whose output is a timing wraps it in an element with the class
+    `measurement`; only those elements may differ between two builds."""
+    data = path.read_bytes()
+    if path.suffix == ".html" and b"measurement" in data:
+        soup = BeautifulSoup(data, "html.parser")
+        for el in soup.select(".measurement"):
+            el.clear()
+        return str(soup).encode()
+    if path.name == "search_index.json":
+        return re.sub(rb"measured[^\"]*", b"", data)
+    return data
+
+
+@pytest.mark.slow
+def test_two_builds_are_byte_identical(built_site, tmp_path):
+    again = tmp_path / "again"
+    result = build(ROOT, again)
+    assert result.returncode == 0, result.stderr
+    first = {p.relative_to(built_site) for p in built_site.rglob("*")}
+    second = {p.relative_to(again) for p in again.rglob("*")}
+    assert first == second
+    differ = [
+        str(rel)
+        for rel in sorted(first)
+        if (built_site / rel).is_file()
+        and without_measurements(built_site / rel)
+        != without_measurements(again / rel)
+    ]
+    assert not differ, f"differ between two builds: {differ}"
