@@ -53,3 +53,6 @@ def built_site(tmp_path_factory) -> Path:
 def site_pages(site: Path):
     """Every HTML page of a built site (404.html aside)."""
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+sys.path.insert(0, str(SNIPPETS))  # tests import snippet modules directly
