@@ -1,6 +1,7 @@
 """Shared fixtures: the repository layout and one strict build of the site."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -37,6 +38,15 @@ def build(root: Path, dest: Path) -> subprocess.CompletedProcess:
         text=True,
         timeout=600,
     )
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of everything the build reads, to break or edit safely."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "snippets", "hooks"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
+    return dest
 
 
 @pytest.fixture(scope="session")
