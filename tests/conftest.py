@@ -1,6 +1,7 @@
 """Shared fixtures: the repository layout and one strict build of the site."""
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -39,6 +40,15 @@ def build(root: Path, dest: Path) -> subprocess.CompletedProcess:
     )
 
 
+def copy_project(dest: Path) -> Path:
+    """A copy of everything the build reads, to break or edit safely."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for name in ("mkdocs.yml", "docs", "snippets", "hooks"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
+    return dest
+
+
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory) -> Path:
     """One strict build of the site, shared by every test that reads it."""
@@ -53,3 +63,6 @@ def built_site(tmp_path_factory) -> Path:
 def site_pages(site: Path):
     """Every HTML page of a built site (404.html aside)."""
     return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+sys.path.insert(0, str(SNIPPETS))  # tests import snippet modules directly

@@ -1,9 +1,8 @@
 """The strict build passes, and a broken snippet fails it by name."""
 
 import re
-import shutil
 
-from conftest import DOCS, ROOT, build
+from conftest import DOCS, build, copy_project
 from test_includes import FENCE, INCLUDE
 
 
@@ -22,12 +21,7 @@ def first_executed_include():
 
 
 def test_a_broken_snippet_fails_the_build_and_is_named(tmp_path):
-    project = tmp_path / "project"
-    project.mkdir()
-    for name in ("mkdocs.yml", "docs", "snippets", "hooks"):
-        src = ROOT / name
-        copy = shutil.copytree if src.is_dir() else shutil.copy
-        copy(src, project / name)
+    project = copy_project(tmp_path / "project")
     file, section = first_executed_include()
     target = project / "snippets" / file
     broken = 'raise RuntimeError("broken on purpose")\n'

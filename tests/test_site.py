@@ -1,11 +1,12 @@
 """The built site: nothing from other hosts, light pages, same bytes twice."""
 
+import gzip
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build, site_pages
+from conftest import ROOT, SNIPPETS, build, site_pages
 
 # (tag, attribute) pairs that make the browser fetch something
 FETCHING = [
@@ -88,14 +89,21 @@ def test_the_external_check_catches_a_cdn_script():
     ]
 
 
+def gzipped(path):
+    return len(gzip.compress(path.read_bytes(), compresslevel=6))
+
+
 def page_weight(site, page):
-    """Bytes of the page and every local file it fetches."""
-    total = page.stat().st_size
-    for _, url in set(fetched_urls(page.read_text(encoding="utf-8"))):
+    """Bytes sent, gzip-compressed as any static host does, for the page,
+    every local file it references, and what the search loads at start."""
+    files = {page}
+    for _, url in fetched_urls(page.read_text(encoding="utf-8")):
         path = (page.parent / urlsplit(url).path).resolve()
         if not external(url) and path.is_file():
-            total += path.stat().st_size
-    return total
+            files.add(path)
+    files |= set((site / "assets/javascripts/workers").glob("search*.js"))
+    files.add(site / "search/search_index.json")
+    return sum(gzipped(f) for f in files if f.is_file())
 
 
 def test_pages_stay_within_the_weight_budget(built_site):
@@ -139,3 +147,20 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
         != without_measurements(again / rel)
     ]
     assert not differ, f"differ between two builds: {differ}"
+
+
+def test_every_code_title_downloads_its_complete_snippet(built_site):
+    links = 0
+    for page in site_pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for title in soup.select("span.filename"):
+            name = title.get_text()
+            if not name.endswith(".py"):
+                continue
+            a = title.find("a")
+            assert a is not None and a.has_attr("download"), f"{page}: {name}"
+            served = (page.parent / a["href"]).resolve()
+            original = SNIPPETS / name
+            assert served.read_bytes() == original.read_bytes(), a["href"]
+            links += 1
+    assert links > 0
