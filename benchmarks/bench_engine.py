@@ -12,7 +12,8 @@ first; we report medians over rounds, their ratio, and peak memory
 (tracemalloc), measured separately so tracing does not slow the timing.
 
 Run: .venv/bin/python benchmarks/bench_engine.py [--rounds N] [--json F]
-(--json saves the medians; docs/part-2 shows benchmarks/bench_engine.json)
+(--json saves the medians; docs/part-2/backward-loop.md shows
+docs/part-2/bench_engine.json)
 """
 
 import argparse

@@ -5,8 +5,9 @@ from pathlib import Path
 
 import engine
 
-path = Path(engine.__file__).parent.parent / "benchmarks/bench_engine.json"
-r = json.loads(path.read_text())
+root = Path(engine.__file__).parent.parent
+r = json.loads((root / "docs/part-2/bench_engine.json").read_text())
+
 print(f"Python {r['python']}, {r['machine']}, median of {r['rounds']} rounds")
 print(f"{'':<27}{'engine.py':>10}{'micrograd':>11}{'ratio':>7}")
 for key, name in [("step", "MLP step"), ("chain", "20,000-op chain")]:
