@@ -1,0 +1,21 @@
+"""Add distributes: each input gets the upstream gradient, unchanged."""
+
+from graphs import graph_svg
+
+x, y, z = 2.0, -1.0, 4.0
+s = x + y + z
+ds = 2.0  # the gradient arriving at s from the rest of the graph
+# d(x + y + z)/dx = 1, and the same for y and z: copy ds to each
+dx, dy, dz = 1.0 * ds, 1.0 * ds, 1.0 * ds
+
+nodes = [
+    {"id": "x", "label": "x", "op": "", "value": x, "grad": dx},
+    {"id": "y", "label": "y", "op": "", "value": y, "grad": dy},
+    {"id": "z", "label": "z", "op": "", "value": z, "grad": dz},
+    {"id": "s", "label": "s", "op": "+", "value": s, "grad": ds},
+]
+edges = [("x", "s"), ("y", "s"), ("z", "s")]
+print(graph_svg(nodes, edges, "Add gate: s = x + y + z, upstream 2",
+                id_prefix="gate-add"))  # fmt: skip
+
+assert dx == dy == dz == ds  # every input gets exactly the upstream

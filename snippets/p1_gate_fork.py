@@ -1,0 +1,29 @@
+"""A fork sums: a value used twice gets the sum of both gradients."""
+
+from graphs import graph_svg
+
+x, y, z = 2.0, 3.0, -1.0
+a = x * y  # x is used here...
+b = x * z  # ...and here
+f = a + b
+
+df = 1.0
+da, db = df, df  # add distributes
+dy, dz = x * da, x * db  # multiply swaps
+dx = y * da + z * db  # the fork: both uses of x add up
+
+nodes = [
+    {"id": "x", "label": "x", "op": "", "value": x, "grad": dx},
+    {"id": "y", "label": "y", "op": "", "value": y, "grad": dy},
+    {"id": "z", "label": "z", "op": "", "value": z, "grad": dz},
+    {"id": "a", "label": "a", "op": "*", "value": a, "grad": da},
+    {"id": "b", "label": "b", "op": "*", "value": b, "grad": db},
+    {"id": "f", "label": "f", "op": "+", "value": f, "grad": df},
+]
+edges = [("x", "a"), ("y", "a"), ("x", "b"), ("z", "b"), ("a", "f"),
+         ("b", "f")]  # fmt: skip
+print(graph_svg(nodes, edges, "Fork: f = x·y + x·z", id_prefix="gate-fork"))
+
+assert dx == y + z  # by hand: f = x(y + z), so df/dx = y + z
+h = 1e-6
+assert abs(((x + h) * (y + z) - (x - h) * (y + z)) / (2 * h) - dx) < 1e-9

@@ -1,0 +1,20 @@
+"""Multiply swaps: each input's gradient is the OTHER input × upstream."""
+
+from graphs import graph_svg
+
+x, y = 3.0, -4.0
+m = x * y
+dm = 2.0  # the gradient arriving at m from the rest of the graph
+dx = y * dm  # d(x·y)/dx = y: the other input
+dy = x * dm  # d(x·y)/dy = x
+
+nodes = [
+    {"id": "x", "label": "x", "op": "", "value": x, "grad": dx},
+    {"id": "y", "label": "y", "op": "", "value": y, "grad": dy},
+    {"id": "m", "label": "m", "op": "*", "value": m, "grad": dm},
+]
+edges = [("x", "m"), ("y", "m")]
+print(graph_svg(nodes, edges, "Multiply gate: m = x·y, upstream 2",
+                id_prefix="gate-mul"))  # fmt: skip
+
+assert (dx, dy) == (-8.0, 6.0)  # swapped (and scaled by the upstream 2)

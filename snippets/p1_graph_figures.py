@@ -1,0 +1,43 @@
+"""The graph of f = (x + y)·(y·z), drawn three times, and its table."""
+
+# --8<-- [start:structure]
+from diagrams import html_table
+from graphs import graph_svg
+from p1_graph import edges, f, nodes, x, y, z
+
+title = f"f = (x + y)·(y·z) at x = {x}, y = {y}, z = {z}"
+print(graph_svg(nodes, edges, title, show="none", id_prefix="cg-none"))
+# --8<-- [end:structure]
+# --8<-- [start:forward]
+print(graph_svg(nodes, edges, title, show="value", id_prefix="cg-value"))
+# --8<-- [end:forward]
+# --8<-- [start:backward]
+print(graph_svg(nodes, edges, title, show="both", id_prefix="cg-both"))
+# --8<-- [end:backward]
+
+
+# --8<-- [start:table]
+def fn(x, y, z):
+    return (x + y) * (y * z)
+
+
+h, inputs = 1e-6, {"x": x, "y": y, "z": z}
+rows = []
+for n in nodes:
+    numeric = "—"
+    if n["id"] in inputs:  # nudge one input both ways, rerun fn
+        up = dict(inputs, **{n["id"]: inputs[n["id"]] + h})
+        down = dict(inputs, **{n["id"]: inputs[n["id"]] - h})
+        numeric = f"{(fn(**up) - fn(**down)) / (2 * h):+.6f}"
+    rows.append((n["label"], n["op"] or "input", f"{n['value']:+.4f}",
+                 f"{n['grad']:+.4f}", numeric))  # fmt: skip
+print(html_table(["node", "op", "value", "∂f/∂node", "central difference"],
+                 rows))  # fmt: skip
+# --8<-- [end:table]
+
+assert fn(x, y, z) == f
+for n in nodes:
+    if n["id"] in inputs:
+        up = dict(inputs, **{n["id"]: inputs[n["id"]] + h})
+        down = dict(inputs, **{n["id"]: inputs[n["id"]] - h})
+        assert abs((fn(**up) - fn(**down)) / (2 * h) - n["grad"]) < 1e-6
