@@ -1,5 +1,6 @@
-"""One small network, its gradients computed three ways: by hand with
-scalars, per example with layers.py, and as one mini-batch."""
+"""One small network, its gradients computed four ways: by hand with
+scalars, with the Value engine, per example with layers.py, and as one
+mini-batch."""
 
 # --8<-- [start:setup]
 import math
@@ -21,12 +22,12 @@ b1 = np.array([0.1, -0.2])
 W2 = np.array([[0.7], [-1.1]])  # (H, 1)
 b2 = np.array([0.05])
 N, H = 3, 2
+params = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 # loss = 0.5 * sum_n (y_n - t_n)^2 / N, y_n = tanh(x_n W1 + b1) W2 + b2
 # --8<-- [end:setup]
 
 # --8<-- [start:hand]
-g = {"W1": np.zeros((2, 2)), "b1": np.zeros(2), "W2": np.zeros((2, 1)),
-     "b2": np.zeros(1)}  # fmt: skip
+g = {k: np.zeros_like(p) for k, p in params.items()}  # gradients
 for n in range(N):
     x0, x1, t = X[n, 0], X[n, 1], T[n, 0]
     z = [x0 * W1[0, j] + x1 * W1[1, j] + b1[j] for j in range(H)]
@@ -41,6 +42,23 @@ for n in range(N):
         g["W1"][0, j] += x0 * dz
         g["W1"][1, j] += x1 * dz
 # --8<-- [end:hand]
+
+
+# --8<-- [start:engine]
+from engine import Value  # noqa: E402
+
+as_values = np.vectorize(Value, otypes=[object])  # an array of Values
+V = {k: as_values(p) for k, p in params.items()}
+loss = 0
+for n in range(N):
+    x0, x1, t = float(X[n, 0]), float(X[n, 1]), float(T[n, 0])
+    a = [(x0 * V["W1"][0, j] + x1 * V["W1"][1, j] + V["b1"][j]).tanh()
+         for j in range(H)]  # fmt: skip
+    y = a[0] * V["W2"][0, 0] + a[1] * V["W2"][1, 0] + V["b2"][0]
+    loss = loss + 0.5 * (y - t) ** 2 / N
+loss.backward()  # one call fills .grad on every Value the loss used
+eng = {k: np.vectorize(lambda v: v.grad)(V[k]) for k in V}
+# --8<-- [end:engine]
 
 
 # --8<-- [start:layers]
@@ -61,7 +79,7 @@ batch = grads(X, T, 1.0)  # all rows at once
 # --8<-- [end:layers]
 
 # --8<-- [start:compare]
-ways = {"by hand": g, "per example": vec, "mini-batch": batch}
+ways = {"by hand": g, "engine": eng, "per example": vec, "mini-batch": batch}
 print(f"{'gradient':<10}" + "".join(f"{w:>14}" for w in ways))
 for k in g:
     for idx in np.ndindex(g[k].shape):
@@ -73,7 +91,6 @@ print(f"largest difference between any two ways: {worst:.1e}")
 # --8<-- [end:compare]
 
 assert worst < 1e-15  # the same numbers, up to the order of the additions
-params = {"W1": W1, "b1": b1, "W2": W2, "b2": b2}
 loss = lambda: mse_loss(np.tanh(X @ W1 + b1) @ W2 + b2, T)[0]  # noqa: E731
 assert all(rel_error(g[k], numeric_grad(loss, p)) < 1e-8 for k, p in
            params.items())  # fmt: skip
