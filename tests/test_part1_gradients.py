@@ -192,3 +192,28 @@ def test_tanh_neuron_exercise():
     args = [ns["w"], ns["x"], ns["b"]]
     for i, k in enumerate("wxb"):
         assert ns["d" + k] == pytest.approx(central(f, args, i), abs=1e-9)
+
+
+def test_network_figure_gradients_of_unit_outputs():
+    ns = run("p1_net_figure.py")
+    W = ns["W"]
+    w = [W[k] for k in NAMES]
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+
+    def from_hidden(h1, h2):  # E as a function of the hidden outputs
+        o1 = sig(w[6] * h1 + w[7] * h2 + w[10])
+        o2 = sig(w[8] * h1 + w[9] * h2 + w[11])
+        return 0.5 * ((o1 - 0.1) ** 2 + (o2 - 0.9) ** 2)
+
+    def from_outputs(o1, o2):
+        return 0.5 * ((o1 - 0.1) ** 2 + (o2 - 0.9) ** 2)
+
+    v = ns["v"]
+    h, o = [v["h1"], v["h2"]], [v["o1"], v["o2"]]
+    assert ns["dh1"] == pytest.approx(central(from_hidden, h, 0), abs=1e-9)
+    assert ns["dh2"] == pytest.approx(central(from_hidden, h, 1), abs=1e-9)
+    assert ns["do1"] == pytest.approx(central(from_outputs, o, 0), abs=1e-9)
+    assert ns["do2"] == pytest.approx(central(from_outputs, o, 1), abs=1e-9)
+    for i, name in enumerate(["dx1", "dx2"]):
+        f = lambda a, b: net_error(w, x=(a, b))  # noqa: E731
+        assert ns[name] == pytest.approx(central(f, [0.8, 0.2], i), abs=1e-9)
