@@ -26,6 +26,7 @@ if not CHROMIUM:
 
 pytestmark = pytest.mark.browser
 playwright_api = pytest.importorskip("playwright.sync_api")
+axe_api = pytest.importorskip("axe_playwright_python.sync_playwright")
 
 ARGS = [
     "--no-sandbox",
@@ -127,6 +128,23 @@ def test_every_page_loads_offline_with_math_rendered(
             formulas += 1
     assert formulas > 0, "no rendered math found on any page"
     assert not watched.problems, "\n".join(watched.problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_every_page_passes_axe(built_site, browser, server, scheme):
+    """axe-core (shipped inside the pip package, run offline) on every page,
+    in both palettes: colour contrast differs between them."""
+    axe = axe_api.Axe()
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    reports = []
+    for rel in page_urls(built_site):
+        page.goto(server + rel, wait_until="networkidle")
+        results = axe.run(page)
+        if results.violations_count:
+            reports.append(f"{rel}:\n{results.generate_report()}")
+    context.close()
+    assert not reports, "\n".join(reports)[:6000]
 
 
 def test_search_finds_a_known_word(server, watched):

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build, site_pages
+from conftest import ROOT, SNIPPETS, build, site_pages
 
 # (tag, attribute) pairs that make the browser fetch something
 FETCHING = [
@@ -147,3 +147,20 @@ def test_two_builds_are_byte_identical(built_site, tmp_path):
         != without_measurements(again / rel)
     ]
     assert not differ, f"differ between two builds: {differ}"
+
+
+def test_every_code_title_downloads_its_complete_snippet(built_site):
+    links = 0
+    for page in site_pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for title in soup.select("span.filename"):
+            name = title.get_text()
+            if not name.endswith(".py"):
+                continue
+            a = title.find("a")
+            assert a is not None and a.has_attr("download"), f"{page}: {name}"
+            served = (page.parent / a["href"]).resolve()
+            original = SNIPPETS / name
+            assert served.read_bytes() == original.read_bytes(), a["href"]
+            links += 1
+    assert links > 0

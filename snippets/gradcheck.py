@@ -1,0 +1,98 @@
+"""Check a backward pass against central differences: a reusable tool.
+
+Interface (import with `snippets/` on sys.path: `import gradcheck`):
+
+    numeric_grad(f, x, dout=None, h=None) -> array shaped like x
+        Central differences (f(x + h) - f(x - h)) / 2h, one entry of x at a
+        time. `f` takes no arguments and reads `x` itself (a closure), so x
+        is nudged in place and restored exactly. If f() returns an array,
+        pass `dout` (same shape): the scalar differentiated is
+        sum(f() * dout), whose gradient is what a backward pass given
+        `dout` returns. h defaults to STEP[x.dtype].
+
+    rel_error(a, b, floor=1e-8) -> float
+        ||a - b|| / max(||a|| + ||b||, floor) over all entries, in [0, 1].
+        Scale-free, and one bad entry cannot hide in a large array the way
+        it can in a mean. The floor: a gradient that is exactly 0 meets a
+        numeric one of ~1e-17 (rounding), which is agreement, not a 100 %
+        error; below the floor, errors are compared absolutely.
+
+    verdict(err, dtype=np.float64) -> "ok" | "suspect" | "wrong"
+        Thresholds in THRESHOLDS[dtype] = (ok below, wrong above).
+
+    check_layer(forward, backward, *inputs, rng=None, h=None) -> [float]
+        forward(*inputs) -> (out, cache); backward(dout, cache) -> one grad
+        or a tuple, one per input. Draws a random dout, runs both, returns
+        rel_error(analytic, numeric) for each input.
+
+    check_loss(loss_fn, x, *args, h=None) -> float
+        loss_fn(x, *args) -> (loss, dx); rel_error of dx against numeric.
+
+What the thresholds mean. In float64 a central difference with h = 1e-6 is
+off by about h**2 (curvature) plus eps/h (rounding), a relative error near
+1e-10 for smooth functions; a correct backward pass scores below 1e-7. A
+wrong one (a missing factor, a wrong transpose, a dropped term) is off by
+order 1: above 1e-4 is a bug. In between is "suspect": a kink (relu, max)
+crossed by a nudge, or a gradient so small that rounding dominates; look
+closer before trusting it. float32 has eps ~ 1.2e-7, so a check run in
+float32 cannot do better than about 1e-4: check in float64.
+"""
+
+import numpy as np
+
+STEP = {np.dtype(np.float64): 1e-6, np.dtype(np.float32): 1e-2}
+THRESHOLDS = {
+    np.dtype(np.float64): (1e-7, 1e-4),  # ok below, wrong above
+    np.dtype(np.float32): (1e-3, 1e-1),
+}
+
+
+def numeric_grad(f, x, dout=None, h=None):
+    """d f()/d x by central differences; x is nudged in place."""
+    h = STEP[x.dtype] if h is None else h
+    grad = np.zeros(x.shape, dtype=np.float64)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        up = f()
+        x[i] = old - h
+        down = f()
+        x[i] = old  # restore exactly
+        diff = np.subtract(up, down, dtype=np.float64)  # first: no sum noise
+        if dout is not None:  # entries f() did not change contribute 0
+            diff = np.sum(diff * dout)
+        grad[i] = diff / (2 * h)
+    return grad.astype(x.dtype)
+
+
+def rel_error(a, b, floor=1e-8):
+    """||a - b|| / (||a|| + ||b||): 0 is perfect, 1 is unrelated."""
+    a = np.asarray(a, dtype=np.float64)
+    b = np.asarray(b, dtype=np.float64)
+    scale = max(np.linalg.norm(a) + np.linalg.norm(b), floor)
+    return float(np.linalg.norm(a - b) / scale) if scale > 0 else 0.0
+
+
+def verdict(err, dtype=np.float64):
+    """'ok', 'suspect' or 'wrong' for a relative error in this dtype."""
+    ok, wrong = THRESHOLDS[np.dtype(dtype)]
+    return "ok" if err < ok else "wrong" if err > wrong else "suspect"
+
+
+def check_layer(forward, backward, *inputs, rng=None, h=None):
+    """Relative error of backward's gradient for each of the inputs."""
+    rng = np.random.default_rng(0) if rng is None else rng
+    out, cache = forward(*inputs)
+    dout = rng.standard_normal(out.shape).astype(out.dtype)
+    grads = backward(dout, cache)
+    grads = grads if isinstance(grads, tuple) else (grads,)
+    return [
+        rel_error(g, numeric_grad(lambda: forward(*inputs)[0], x, dout, h))
+        for x, g in zip(inputs, grads)
+    ]
+
+
+def check_loss(loss_fn, x, *args, h=None):
+    """Relative error of loss_fn's dx against central differences."""
+    _, dx = loss_fn(x, *args)
+    return rel_error(dx, numeric_grad(lambda: loss_fn(x, *args)[0], x, h=h))

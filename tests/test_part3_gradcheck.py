@@ -1,0 +1,89 @@
+"""snippets/gradcheck.py: the checker itself must be right, and must say
+"wrong" when a backward pass is wrong."""
+
+import sys
+
+import numpy as np
+import pytest
+from conftest import SNIPPETS
+
+sys.path.insert(0, str(SNIPPETS))
+import gradcheck as G  # noqa: E402
+import layers as L  # noqa: E402
+
+
+def test_numeric_grad_of_a_known_function_and_x_is_restored():
+    x = np.array([[0.3, -1.2], [2.0, 0.7]])
+    saved = x.copy()
+    num = G.numeric_grad(lambda: np.sum(x**3), x)
+    np.testing.assert_allclose(num, 3 * saved**2, rtol=1e-9)  # d x^3 = 3x^2
+    assert x.tobytes() == saved.tobytes()  # restored bit for bit
+
+
+def test_numeric_grad_with_dout_is_a_vector_jacobian_product():
+    rng = np.random.default_rng(0)
+    x, w = rng.standard_normal((3, 4)), rng.standard_normal((4, 2))
+    dout = rng.standard_normal((3, 2))
+    # out = x @ w is linear in w: d sum(out * dout)/dw = x.T @ dout exactly
+    num = G.numeric_grad(lambda: x @ w, w, dout)
+    np.testing.assert_allclose(num, x.T @ dout, rtol=1e-8)
+
+
+def test_rel_error_is_scale_free_and_bounded():
+    a = np.array([1.0, -2.0, 3.0])
+    assert G.rel_error(a, a) == 0.0
+    assert G.rel_error(a, -a) == 1.0  # opposite: as wrong as it gets
+    assert G.rel_error(a, 2 * a) == pytest.approx(1 / 3)
+    assert G.rel_error(1e-3 * a, 2e-3 * a) == pytest.approx(1 / 3)
+    assert G.rel_error(np.zeros(3), np.full(3, 1e-17)) < 1e-7  # the floor
+
+
+def test_verdicts_follow_the_stated_thresholds():
+    assert G.verdict(1e-10) == "ok"
+    assert G.verdict(1e-5) == "suspect"
+    assert G.verdict(1e-2) == "wrong"
+    assert G.verdict(1e-5, np.float32) == "ok"  # float32 cannot do better
+
+
+def test_every_correct_layer_passes():
+    rng = np.random.default_rng(0)
+    x, w = rng.standard_normal((5, 4)), rng.standard_normal((4, 3))
+    b = rng.standard_normal(3)
+    errors = G.check_layer(L.affine_forward, L.affine_backward, x, w, b)
+    for forward, backward in [
+        (L.relu_forward, L.relu_backward),
+        (L.sigmoid_forward, L.sigmoid_backward),
+        (L.tanh_forward, L.tanh_backward),
+    ]:
+        errors += G.check_layer(forward, backward, x)
+    errors.append(G.check_loss(L.softmax_loss, x, np.array([0, 3, 1, 1, 2])))
+    errors.append(G.check_loss(L.mse_loss, x, np.zeros_like(x)))
+    assert all(G.verdict(e) == "ok" for e in errors), errors
+
+
+def buggy_affine_backward(dout, cache):
+    x, w = cache
+    return dout @ w.T, x.T @ dout, dout.mean(axis=0)  # db: mean, not sum
+
+
+def buggy_softmax_loss(x, y):
+    loss, dx = L.softmax_loss(x, y)
+    return loss, dx * len(y)  # forgot the 1/N of the mean
+
+
+def test_a_wrong_backward_is_called_wrong():
+    rng = np.random.default_rng(1)
+    x, w = rng.standard_normal((4, 3)), rng.standard_normal((3, 2))
+    b = np.zeros(2)
+    errors = G.check_layer(L.affine_forward, buggy_affine_backward, x, w, b)
+    assert [G.verdict(e) for e in errors] == ["ok", "ok", "wrong"]
+    err = G.check_loss(buggy_softmax_loss, x, np.array([0, 1, 2, 0]))
+    assert G.verdict(err) == "wrong"
+
+
+def test_float32_checks_are_worse_than_float64_ones():
+    rng = np.random.default_rng(2)
+    x = rng.standard_normal((4, 4))
+    e64 = G.check_layer(L.tanh_forward, L.tanh_backward, x)[0]
+    e32 = G.check_layer(L.tanh_forward, L.tanh_backward, x.astype("f4"))[0]
+    assert e64 < 1e-8 < 1e-6 < e32 < G.THRESHOLDS[np.dtype("f4")][0]
