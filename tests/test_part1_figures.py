@@ -22,7 +22,10 @@ FIGURES = {  # page: {id_prefix: (snippet, what is drawn)}
     "staged-computation": {"neuron": ("p1_neuron.py", "both")},
     "network-by-hand": {"net": ("p1_net_figure.py", "both")},
 }  # fmt: skip
-PLOTS = {"derivatives-as-nudges": ["p1-diff"], "network-by-hand": ["p1-train"]}
+PLOTS = {
+    "derivatives-as-nudges": ["p1-nudge", "p1-diff"],
+    "network-by-hand": ["p1-train"],
+}
 
 
 def nodes_of(name):

@@ -217,3 +217,12 @@ def test_network_figure_gradients_of_unit_outputs():
     for i, name in enumerate(["dx1", "dx2"]):
         f = lambda a, b: net_error(w, x=(a, b))  # noqa: E731
         assert ns[name] == pytest.approx(central(f, [0.8, 0.2], i), abs=1e-9)
+
+
+def test_chain_picture_and_nudge_plot():
+    ns = run("p1_chain_picture.py")
+    f = lambda x: math.sin(x * x)  # noqa: E731
+    assert ns["dx"] == pytest.approx(central(f, [ns["x"]], 0), abs=1e-8)
+    ns = run("p1_nudge_plot.py")
+    g = lambda x: x**3 - 2 * x  # noqa: E731
+    assert ns["slope"] == pytest.approx(central(g, [1.5], 0), abs=1e-8)
