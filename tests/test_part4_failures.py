@@ -1,0 +1,114 @@
+"""Part 4: the hand-written backward passes behind the failure pages agree
+with central differences, and the plot helper makes palette-safe SVG."""
+
+import importlib
+import re
+
+import numpy as np
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+
+def central(f, x, h=1e-6):
+    """d f()/d x by central differences, independent of gradcheck.py."""
+    g = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        up = f()
+        x[i] = old - h
+        g[i] = (up - f()) / (2 * h)
+        x[i] = old
+    return g
+
+
+def rel(a, b):
+    return np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))
+
+
+@pytest.fixture(scope="module")
+def clip():
+    return importlib.import_module("p4_clip_hides")
+
+
+@pytest.fixture(scope="module")
+def descends():
+    return importlib.import_module("p4_wrong_descends")
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_correct_relu_net_gradient_matches_central_differences(clip, seed):
+    rng = np.random.default_rng(seed)
+    params = [rng.standard_normal(p.shape) for p in clip.start]
+    z = clip.X @ params[0] + params[1]
+    assume(np.abs(z).min() > 1e-6)  # a nudge of h must not cross relu's kink
+    _, grads = clip.loss_and_grads(*params)
+    for p, g in zip(params, grads):
+        num = central(lambda: clip.loss_and_grads(*params)[0], p, h=1e-7)
+        assert rel(g, num) < 1e-5
+
+
+def test_the_clipping_bug_is_exactly_n_times_too_large(clip):
+    params = [p.copy() for p in clip.start]
+    _, good = clip.loss_and_grads(*params)
+    _, bad = clip.loss_and_grads(*params, bug=True)
+    for g, b in zip(good, bad):
+        np.testing.assert_allclose(b, clip.N * g, rtol=1e-12)
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1))
+def test_correct_tanh_net_gradient_matches_and_bug_does_not(descends, seed):
+    rng = np.random.default_rng(seed)
+    params = [rng.standard_normal(p.shape) for p in descends.start]
+    _, good = descends.loss_and_grads(*params)
+    _, bad = descends.loss_and_grads(*params, bug=True)
+    num = central(lambda: descends.loss_and_grads(*params)[0], params[0])
+    assert rel(good[0], num) < 1e-6
+    assert rel(bad[0], num) > 1e-3  # the dropped tanh' is visible
+
+
+def test_sigmoid_stack_gradient_is_the_chain_rule():
+    """The backward rule p4_vanish.py uses (dz = dh σ(1-σ), dW = h^T dz,
+    dh = dz W^T) on a 3-layer stack, against central differences."""
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((5, 4))
+    Ws = [rng.standard_normal((4, 4)) for _ in range(3)]
+    dtop = rng.standard_normal((5, 4))
+
+    def sig(z):
+        return 1 / (1 + np.exp(-z))
+
+    def f():
+        h = x
+        for W in Ws:
+            h = sig(h @ W)
+        return np.sum(h * dtop)
+
+    hs = [x]
+    for W in Ws:
+        hs.append(sig(hs[-1] @ W))
+    dh = dtop
+    for i in (2, 1, 0):
+        dz = dh * hs[i + 1] * (1 - hs[i + 1])
+        dW = hs[i].T @ dz
+        dh = dz @ Ws[i].T
+    assert rel(dW, central(f, Ws[0])) < 1e-7
+
+
+def test_plot_svg_is_palette_safe_and_labelled():
+    import p4_plot
+
+    fig, ax = p4_plot.figure()
+    ax.plot([0, 1], [1, 0], color=p4_plot.C2, label="a")
+    ax.legend()
+    svg = p4_plot.svg(fig, "tst", "A title", "A description")
+    assert svg.startswith("<svg") and 'role="img"' in svg
+    assert '<title id="tst-t">A title</title>' in svg
+    assert "#000000" not in svg and "#020202" not in svg
+    assert "var(--bp-bwd)" in svg and "currentColor" in svg
+    assert "<style" not in svg  # a style element would leak into the page
+    ids = re.findall(r'\bid="([^"]+)"', svg)
+    assert ids and all(i.startswith("tst-") for i in ids)
