@@ -51,7 +51,7 @@ for nd in reversed(nodes):  # backward: the same nodes, in reverse
 data = escape(json.dumps(steps, ensure_ascii=False))  # an attribute value
 svg = graph_svg(nodes, edges, "Step through f = (x + y)·(y·z)", "both", "st")
 print(f"""<div class="p1-stepper" data-p1-stepper data-steps="{data}">
-{svg}
+<div class="p1-stepper-figure">{svg}</div>
 <p class="p1-stepper-rule" aria-live="polite"></p>
 </div>""")
 
