@@ -270,3 +270,10 @@ def test_stated_exact_derivatives():
     ns = run("p1_nudge_ex_quadratic.py")  # central with h = 0.1 is exact
     quad = lambda x: 3 * x**2 + x  # noqa: E731
     assert ns["ctr"] == pytest.approx(central(quad, [ns["x"]], 0), abs=1e-8)
+
+
+def test_mistake_training_uses_the_same_mistake():
+    one = run("p1_net_mistake.py")
+    ns = run("p1_net_mistake_train.py")
+    assert ns["early_step"](one["W"]) == one["wrong"]
+    assert ns["right_step"](one["W"]) == one["right"]
