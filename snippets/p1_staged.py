@@ -22,8 +22,8 @@ dd2 = 1.0 * dden  # [6] add passes it on
 dd = 2 * d * dd2  # [5] d(d²) = 2d
 dx, dy = 1.0 * dd, -1.0 * dd  # [4] d(x − y): +1 for x, −1 for y
 dp, dy_3 = dnum, dnum  # [3] add distributes
-dy += dy_3  # y was used again in (3): add
-dx += sy * dp  # [2] multiply swaps; x was used in (4) too: add
+dy += dy_3  # y was used again in [3]: add
+dx += sy * dp  # [2] multiply swaps; x was used in [4] too: add
 dsy = x * dp
 dy += sy * (1 - sy) * dsy  # [1] σ' = σ(1 − σ); y's third use: add
 # --8<-- [end:backward]
