@@ -35,7 +35,8 @@ def render(tex: str, display: bool, number: int) -> str:
     label = html.escape(tex.strip(), quote=True)
     svg = svg.replace('role="img"', f'role="img" aria-label="{label}"', 1)
     if display:
-        return f'<div class="math math-display">{svg}</div>'
+        # focusable: a wide formula scrolls sideways on a phone
+        return f'<div class="math math-display" tabindex="0">{svg}</div>'
     return f'<span class="math math-inline">{svg}</span>'
 
 
