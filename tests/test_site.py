@@ -44,9 +44,11 @@ def fetched_urls(html: str):
     for tag, attr in FETCHING:
         for el in soup.find_all(tag):
             value = el.get(attr)
-            if value:
+            if value and attr == "srcset":  # "url 2x, url 3x"
                 for part in value.split(","):
                     yield f"<{tag} {attr}>", part.strip().split(" ")[0]
+            elif value:
+                yield f"<{tag} {attr}>", value.strip()
     for el in soup.find_all("link"):
         if LINK_RELS & set(el.get("rel", [])) and el.get("href"):
             yield f"<link rel={el['rel']}>", el["href"]
@@ -98,6 +100,8 @@ def page_weight(site, page):
     every local file it references, and what the search loads at start."""
     files = {page}
     for _, url in fetched_urls(page.read_text(encoding="utf-8")):
+        if url.startswith("data:"):  # inline: already counted in the page
+            continue
         path = (page.parent / urlsplit(url).path).resolve()
         if not external(url) and path.is_file():
             files.add(path)
