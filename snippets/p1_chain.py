@@ -12,8 +12,10 @@ du = (x + h) ** 2 - u  # how far u moved
 dy = math.sin(u + du) - y  # how far y moved
 print(f"x moved by {h:.1e}")
 print(f"u moved by {du:.4e}  = {du / h:.4f} × the nudge  (2x = {2 * x})")
-print(f"y moved by {dy:.4e}  = {dy / du:.4f} × u's move  "
-      f"(cos u = {math.cos(u):.4f})")  # fmt: skip
+print(
+    f"y moved by {dy:.4e}  = {dy / du:.4f} × u's move  "
+    f"(cos u = {math.cos(u):.4f})"
+)
 print(f"so y moved {dy / h:.4f} × the nudge in x")
 # --8<-- [end:nudge]
 

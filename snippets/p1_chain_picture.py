@@ -11,9 +11,14 @@ dy = 1.0
 du = math.cos(u) * dy  # local derivative of sin, times upstream
 dx = 2 * x * du  # local derivative of the square, times upstream
 title = "y = sin(x²) at x = 1.2, forward and backward"
-svg = two_line_svg(["x", "u", "y"], [x, u, y], [dx, du, dy],
-                   ops=["square", "sin"], locals_=["× 2x", "× cos u"],
-                   title=title)  # fmt: skip
+svg = two_line_svg(
+    ["x", "u", "y"],
+    [x, u, y],
+    [dx, du, dy],
+    ops=["square", "sin"],
+    locals_=["× 2x", "× cos u"],
+    title=title,
+)
 print(f'<div class="p1-narrow">{svg}</div>')  # a small figure: keep it small
 
 assert abs(dx - 2 * x * math.cos(x**2)) < 1e-15

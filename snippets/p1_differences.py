@@ -21,10 +21,18 @@ rules = {
 hs = np.logspace(-13, -1, 49)
 err = {k: np.array([abs(r(h) - exact) for h in hs]) for k, r in rules.items()}
 
-rows = [(f"1e{e}",) + tuple(f"{abs(r(10.0**e) - exact):.1e}"
-        for r in rules.values()) for e in range(-1, -13, -2)]  # fmt: skip
-print(html_table(["step h", "forward", "backward", "central"], rows,
-                 "absolute error against the exact 4.75"))  # fmt: skip
+rows = [
+    (f"1e{e}",)
+    + tuple(f"{abs(r(10.0**e) - exact):.1e}" for r in rules.values())
+    for e in range(-1, -13, -2)
+]
+print(
+    html_table(
+        ["step h", "forward", "backward", "central"],
+        rows,
+        "absolute error against the exact 4.75",
+    )
+)
 
 fig, ax = plt.subplots(figsize=(6.4, 3.6))
 for (k, e), c, ls in zip(err.items(), (C1, C2, C3), ("-", "--", "-")):
@@ -34,8 +42,10 @@ ax.set_ylabel("|estimate − exact|")
 ax.grid(True, which="major", alpha=0.3)
 ax.legend(frameon=False, loc="lower right")
 best = {k: hs[e.argmin()] for k, e in err.items()}
-desc = "; ".join(f"{k}: smallest error {err[k].min():.1e} at h = "
-                 f"{best[k]:.0e}" for k in rules)  # fmt: skip
+desc = "; ".join(
+    f"{k}: smallest error {err[k].min():.1e} at h = {best[k]:.0e}"
+    for k in rules
+)
 print(svg(fig, "p1-diff", "Error of three difference rules vs h", desc))
 
 # exact truncation errors for this cubic: forward 4.5h + h², central h²

@@ -15,7 +15,7 @@ nodes = [
     {"id": "s", "label": "s", "op": "+", "value": s, "grad": ds},
 ]
 edges = [("x", "s"), ("y", "s"), ("z", "s")]
-print(graph_svg(nodes, edges, "Add gate: s = x + y + z, upstream 2",
-                id_prefix="gate-add"))  # fmt: skip
+title = "Add gate: s = x + y + z, upstream 2"
+print(graph_svg(nodes, edges, title, id_prefix="gate-add"))
 
 assert dx == dy == dz == ds  # every input gets exactly the upstream

@@ -21,8 +21,8 @@ nodes = [
     {"id": "m", "label": "m", "op": "max", "value": m, "grad": dm},
     {"id": "f", "label": "f", "op": "+", "value": f, "grad": df},
 ]
-edges = [("x", "p"), ("y", "p"), ("p", "m"), ("z", "m"), ("m", "f"),
-         ("x", "f")]  # fmt: skip
+edges = [("x", "p"), ("y", "p"), ("p", "m"), ("z", "m")]
+edges += [("m", "f"), ("x", "f")]
 print(graph_svg(nodes, edges, "f = max(x·y, z) + x", id_prefix="gate-ex"))
 
 assert (dx, dy, dz) == (1.0, 0.0, 1.0)

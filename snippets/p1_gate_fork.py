@@ -20,8 +20,8 @@ nodes = [
     {"id": "b", "label": "b", "op": "*", "value": b, "grad": db},
     {"id": "f", "label": "f", "op": "+", "value": f, "grad": df},
 ]
-edges = [("x", "a"), ("y", "a"), ("x", "b"), ("z", "b"), ("a", "f"),
-         ("b", "f")]  # fmt: skip
+edges = [("x", "a"), ("y", "a"), ("x", "b"), ("z", "b")]
+edges += [("a", "f"), ("b", "f")]
 print(graph_svg(nodes, edges, "Fork: f = x·y + x·z", id_prefix="gate-fork"))
 
 assert dx == y + z  # by hand: f = x(y + z), so df/dx = y + z

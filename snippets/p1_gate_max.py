@@ -14,8 +14,8 @@ nodes = [
     {"id": "m", "label": "m", "op": "max", "value": m, "grad": dm},
 ]
 edges = [("x", "m"), ("y", "m")]
-print(graph_svg(nodes, edges, "Max gate: m = max(x, y), upstream 2",
-                id_prefix="gate-max"))  # fmt: skip
+title = "Max gate: m = max(x, y), upstream 2"
+print(graph_svg(nodes, edges, title, id_prefix="gate-max"))
 
 h = 1e-6  # the nudge check, with the rest of the graph as 2·m
 for v, d, f in [(x, dx, lambda t: max(t, y)), (y, dy, lambda t: max(x, t))]:

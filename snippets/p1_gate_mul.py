@@ -14,7 +14,7 @@ nodes = [
     {"id": "m", "label": "m", "op": "*", "value": m, "grad": dm},
 ]
 edges = [("x", "m"), ("y", "m")]
-print(graph_svg(nodes, edges, "Multiply gate: m = x·y, upstream 2",
-                id_prefix="gate-mul"))  # fmt: skip
+title = "Multiply gate: m = x·y, upstream 2"
+print(graph_svg(nodes, edges, title, id_prefix="gate-mul"))
 
 assert (dx, dy) == (-8.0, 6.0)  # swapped (and scaled by the upstream 2)

@@ -27,8 +27,8 @@ nodes = [
     {"id": "r", "label": "r", "op": "*", "value": r, "grad": dr},
     {"id": "f", "label": "f", "op": "*", "value": f, "grad": df},
 ]
-edges = [("x", "q"), ("y", "q"), ("y", "r"), ("z", "r"),
-         ("q", "f"), ("r", "f")]  # fmt: skip
+edges = [("x", "q"), ("y", "q"), ("y", "r"), ("z", "r")]  # into q and r
+edges += [("q", "f"), ("r", "f")]  # into f
 # --8<-- [end:graph]
 
 # by hand: f = (x + y)·y·z, so df/dx = yz, df/dy = yz + (x + y)z,

@@ -29,10 +29,18 @@ for n in nodes:
         up = dict(inputs, **{n["id"]: inputs[n["id"]] + h})
         down = dict(inputs, **{n["id"]: inputs[n["id"]] - h})
         numeric = f"{(fn(**up) - fn(**down)) / (2 * h):+.6f}"
-    rows.append((n["label"], n["op"] or "input", f"{n['value']:+.4f}",
-                 f"{n['grad']:+.4f}", numeric))  # fmt: skip
-print(html_table(["node", "op", "value", "∂f/∂node", "central difference"],
-                 rows))  # fmt: skip
+    rows.append(
+        (
+            n["label"],
+            n["op"] or "input",
+            f"{n['value']:+.4f}",
+            f"{n['grad']:+.4f}",
+            numeric,
+        )
+    )
+print(
+    html_table(["node", "op", "value", "∂f/∂node", "central difference"], rows)
+)
 # --8<-- [end:table]
 
 assert fn(x, y, z) == f

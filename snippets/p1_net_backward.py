@@ -27,28 +27,36 @@ out1 = f"({n(o1)} − {t1})·{n(o1)}·(1 − {n(o1)})"
 out2 = f"({n(o2)} − {t2})·{n(o2)}·(1 − {n(o2)})"
 hid1 = f"({n(d_o1)}·{w['w5']} + {n(d_o2)}·{w['w7']})·{n(h1)}·(1 − {n(h1)})"
 hid2 = f"({n(d_o1)}·{w['w6']} + {n(d_o2)}·{w['w8']})·{n(h2)}·(1 − {n(h2)})"
-# fmt: off
-units = [("δo1 = ∂E/∂net_o1", "(o1 − t1)·o1(1 − o1)", out1, d_o1),
-         ("δo2 = ∂E/∂net_o2", "(o2 − t2)·o2(1 − o2)", out2, d_o2),
-         ("δh1 = ∂E/∂net_h1", "(δo1·w5 + δo2·w7)·h1(1 − h1)", hid1, d_h1),
-         ("δh2 = ∂E/∂net_h2", "(δo1·w6 + δo2·w8)·h2(1 − h2)", hid2, d_h2)]
+units = [
+    ("δo1 = ∂E/∂net_o1", "(o1 − t1)·o1(1 − o1)", out1, d_o1),
+    ("δo2 = ∂E/∂net_o2", "(o2 − t2)·o2(1 − o2)", out2, d_o2),
+    ("δh1 = ∂E/∂net_h1", "(δo1·w5 + δo2·w7)·h1(1 − h1)", hid1, d_h1),
+    ("δh2 = ∂E/∂net_h2", "(δo1·w6 + δo2·w8)·h2(1 − h2)", hid2, d_h2),
+]
 rows = [(a, b, c, f"{d:+.6f}") for a, b, c, d in units]
 print(html_table(["gradient", "rule", "with numbers", "value"], rows))
 
-# weight: (its unit's δ, the value it multiplies)
-factors = {
-    "w5": ("δo1", d_o1, "h1", h1), "w6": ("δo1", d_o1, "h2", h2),
-    "b3": ("δo1", d_o1, "1", 1.0), "w7": ("δo2", d_o2, "h1", h1),
-    "w8": ("δo2", d_o2, "h2", h2), "b4": ("δo2", d_o2, "1", 1.0),
-    "w1": ("δh1", d_h1, "x1", x1), "w2": ("δh1", d_h1, "x2", x2),
-    "b1": ("δh1", d_h1, "1", 1.0), "w3": ("δh2", d_h2, "x1", x1),
-    "w4": ("δh2", d_h2, "x2", x2), "b2": ("δh2", d_h2, "1", 1.0),
-}
-rows = [(k, f"{a} × {b}", f"{da:+.6f} × {db:.6f}", f"{da * db:+.8f}",
-         f"{central(k):+.8f}") for k, (a, da, b, db) in factors.items()]
-print(html_table(["weight", "factors", "with numbers", "∂E/∂w",
-                  "central difference"], rows))
-# fmt: on
+# each weight's gradient: the δ of the unit it feeds × what it multiplies
+into_out = [("h1", h1), ("h2", h2), ("1", 1.0)]
+into_hid = [("x1", x1), ("x2", x2), ("1", 1.0)]
+feeds = [
+    ("δo1", d_o1, ["w5", "w6", "b3"], into_out),
+    ("δo2", d_o2, ["w7", "w8", "b4"], into_out),
+    ("δh1", d_h1, ["w1", "w2", "b1"], into_hid),
+    ("δh2", d_h2, ["w3", "w4", "b2"], into_hid),
+]
+factors = {}  # weight: (δ name, δ, input name, input)
+for delta, d, weights, inputs in feeds:
+    for k, (name, value) in zip(weights, inputs):
+        factors[k] = (delta, d, name, value)
+rows = []
+for k, (a, da, b, db) in factors.items():
+    nums = f"{da:+.6f} × {db:.6f}"
+    rows.append(
+        (k, f"{a} × {b}", nums, f"{da * db:+.8f}", f"{central(k):+.8f}")
+    )
+head = ["weight", "factors", "with numbers", "∂E/∂w", "central difference"]
+print(html_table(head, rows))
 
 for k, (_, da, _, db) in factors.items():
     assert abs(da * db - g[k]) < 1e-15  # the table is backward()

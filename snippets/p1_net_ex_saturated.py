@@ -7,8 +7,10 @@ print("weights     o1        o1 - t1   o1(1 - o1)  dE/dw5")
 for name, p in [("original", W), ("saturated", sat)]:
     v = forward(p)
     o1, dw5 = v["o1"], backward(p, v)["w5"]
-    print(f"{name:10}  {o1:.6f}  {o1 - t1:+.4f}   {o1 * (1 - o1):.6f}"
-          f"    {dw5:+.6f}")  # fmt: skip
+    print(
+        f"{name:10}  {o1:.6f}  {o1 - t1:+.4f}   {o1 * (1 - o1):.6f}"
+        f"    {dw5:+.6f}"
+    )
 
 v0, v1 = forward(W), forward(sat)
 assert v1["o1"] - t1 > v0["o1"] - t1  # far more wrong...

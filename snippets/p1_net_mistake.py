@@ -22,18 +22,25 @@ rows = [
     (k, f"{g[k]:+.8f}", f"{g_bad[k]:+.8f}", f"{g_bad[k] / g[k] - 1:+.1%}")
     for k in ["w1", "w2", "w3", "w4", "b1", "b2"]
 ]
-print(html_table(["weight", "∂E/∂w (right)", "with updated w5..w8",
-                  "off by"], rows))  # fmt: skip
+print(
+    html_table(
+        ["weight", "∂E/∂w (right)", "with updated w5..w8", "off by"], rows
+    )
+)
 E0, E_right = forward(W)["E"], forward(right)["E"]
 E_wrong = forward(wrong)["E"]
-print(f"<p>error after one step: right <b>{E_right:.8f}</b>, with the "
-      f"mistake <b>{E_wrong:.8f}</b> (started at {E0:.8f})</p>")  # fmt: skip
+print(
+    f"<p>error after one step: right <b>{E_right:.8f}</b>, with the "
+    f"mistake <b>{E_wrong:.8f}</b> (started at {E0:.8f})</p>"
+)
 
 h = 1e-6
 up, down = dict(W, w1=W["w1"] + h), dict(W, w1=W["w1"] - h)
 numeric = (forward(up)["E"] - forward(down)["E"]) / (2 * h)
-print(f"<p>central difference for w1: {numeric:+.8f} — it agrees with the "
-      f"right gradient, not with the mistaken one</p>")  # fmt: skip
+print(
+    f"<p>central difference for w1: {numeric:+.8f} — it agrees with the "
+    f"right gradient, not with the mistaken one</p>"
+)
 
 assert all(g[k] == g_bad[k] for k in out)  # output layer: unaffected
 assert all(0.03 < abs(g_bad[k] / g[k] - 1) < 0.1 for k in g if k not in out)

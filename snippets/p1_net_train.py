@@ -20,8 +20,10 @@ marks = ", ".join(f"after {s}: {errors[s]:.3g}" for s in (1, 10, 100, 1000))
 desc = f"E falls from {errors[0]:.3g} at step 0; {marks}."
 print(svg(fig, "p1-train", "Error of the 2-2-2 network per step", desc))
 out = forward(p)
-print(f"<p>after {steps} steps: E = {errors[-1]:.3e}; o1 = {out['o1']:.6f}"
-      f" (target 0.1), o2 = {out['o2']:.6f} (target 0.9)</p>")  # fmt: skip
+print(
+    f"<p>after {steps} steps: E = {errors[-1]:.3e}; o1 = {out['o1']:.6f}"
+    f" (target 0.1), o2 = {out['o2']:.6f} (target 0.9)</p>"
+)
 
 assert all(b < a for a, b in zip(errors, errors[1:]))  # falls every step
 assert errors[100] < 0.01 * errors[0] and errors[-1] < 1e-9

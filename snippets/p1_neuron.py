@@ -28,20 +28,18 @@ print(f"dx0 = {dx0:.6f}, dx1 = {dx1:.6f}")
 
 # --8<-- [start:figure]
 
+# (id, op, value, gradient) of every node, in the order they were computed
+spec = [("b", "", b, db), ("w0", "", w0, dw0), ("x0", "", x0, dx0)]
+spec += [("w1", "", w1, dw1), ("x1", "", x1, dx1), ("a0", "*", a0, da0)]
+spec += [("a1", "*", a1, da1), ("z", "+", z, dz), ("f", "σ", f, df)]
 nodes = [
-    {"id": i, "label": i, "op": "", "value": v, "grad": g}
-    for i, v, g in [("b", b, db), ("w0", w0, dw0), ("x0", x0, dx0),
-                    ("w1", w1, dw1), ("x1", x1, dx1)]
-] + [
-    {"id": "a0", "label": "a0", "op": "*", "value": a0, "grad": da0},
-    {"id": "a1", "label": "a1", "op": "*", "value": a1, "grad": da1},
-    {"id": "z", "label": "z", "op": "+", "value": z, "grad": dz},
-    {"id": "f", "label": "f", "op": "σ", "value": f, "grad": df},
-]  # fmt: skip
-edges = [("w0", "a0"), ("x0", "a0"), ("w1", "a1"), ("x1", "a1"),
-         ("a0", "z"), ("a1", "z"), ("b", "z"), ("z", "f")]  # fmt: skip
-print(graph_svg(nodes, edges, "Sigmoid neuron f = σ(w0·x0 + w1·x1 + b)",
-                id_prefix="neuron"))  # fmt: skip
+    {"id": i, "label": i, "op": op, "value": v, "grad": g}
+    for i, op, v, g in spec
+]
+edges = [("w0", "a0"), ("x0", "a0"), ("w1", "a1"), ("x1", "a1")]
+edges += [("a0", "z"), ("a1", "z"), ("b", "z"), ("z", "f")]
+title = "Sigmoid neuron f = σ(w0·x0 + w1·x1 + b)"
+print(graph_svg(nodes, edges, title, id_prefix="neuron"))
 # --8<-- [end:figure]
 
 assert abs(dw0 - x0 * f * (1 - f)) < 1e-15  # by hand: x0 σ'(z)

@@ -28,11 +28,16 @@ def svg(fig, name, title, desc):
     """The figure as SVG text: ids prefixed with `name`, a text alternative,
     palette colours as CSS variables. Closes the figure."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", transparent=True, bbox_inches="tight",
-                metadata={"Date": None, "Creator": None})  # fmt: skip
+    fig.savefig(
+        buf,
+        format="svg",
+        transparent=True,
+        bbox_inches="tight",
+        metadata={"Date": None, "Creator": None},
+    )
     plt.close(fig)
     text = buf.getvalue()
-    text = text[text.index("<svg"):]  # fmt: skip
+    text = text[text.index("<svg") :]
     text = re.sub(r"<metadata>.*?</metadata>\s*", "", text, flags=re.S)
     # a <style> in inline SVG would style the whole page: drop it
     text = re.sub(r"<defs>\s*<style.*?</defs>\s*", "", text, flags=re.S)
@@ -47,6 +52,8 @@ def svg(fig, name, title, desc):
         1,
     )
     end = text.index(">") + 1  # after the opening tag: the text alternative
-    alt = (f'<title id="{name}-t">{escape(title)}</title>'
-           f'<desc id="{name}-d">{escape(desc)}</desc>')  # fmt: skip
+    alt = (
+        f'<title id="{name}-t">{escape(title)}</title>'
+        f'<desc id="{name}-d">{escape(desc)}</desc>'
+    )
     return text[:end] + alt + text[end:]

@@ -30,8 +30,10 @@ for nd in nodes:  # forward: in the order the values were computed
     rule = f"{i} = {val[i]:g}   (an input)"
     if ps:
         op = " + " if nd["op"] == "+" else " · "
-        rule = (f"{i} = {op.join(ps)} = {op.join(n(val[p]) for p in ps)}"
-                f" = {val[i]:g}")  # fmt: skip
+        rule = (
+            f"{i} = {op.join(ps)} = {op.join(n(val[p]) for p in ps)}"
+            f" = {val[i]:g}"
+        )
     steps.append({"node": i, "show": "value", "rule": rule})
 for nd in reversed(nodes):  # backward: the same nodes, in reverse
     i = nd["id"]
@@ -40,10 +42,9 @@ for nd in reversed(nodes):  # backward: the same nodes, in reverse
     else:
         terms = [(*local(u, i), u) for u in users[i]]  # (name, local, u)
         grad[i] = sum(lo * grad[u] for _, lo, u in terms)
-        rule = (f"∂f/∂{i} = "
-                + " + ".join(f"{s}·∂f/∂{u}" for s, _, u in terms) + " = "
-                + " + ".join(f"{n(lo)}·{n(grad[u])}" for _, lo, u in terms)
-                + f" = {grad[i]:g}")  # fmt: skip
+        symbolic = " + ".join(f"{s}·∂f/∂{u}" for s, _, u in terms)
+        numeric = " + ".join(f"{n(lo)}·{n(grad[u])}" for _, lo, u in terms)
+        rule = f"∂f/∂{i} = {symbolic} = {numeric} = {grad[i]:g}"
         why = {"1": "add passes it on"}.get(terms[0][0], "multiply swaps")
         rule += f"   ({'a fork: the paths add' if terms[1:] else why})"
     steps.append({"node": i, "show": "grad", "rule": rule})
