@@ -81,11 +81,8 @@ class Value:
     def __neg__(self):
         return Value(-self.data, (self,), (-1.0,), "neg")  # d(-a)/da = -1
 
-    def __radd__(self, other):  # other + self, e.g. sum() starting at 0
-        return self + other
-
-    def __rmul__(self, other):
-        return self * other
+    __radd__ = __add__  # other + self, e.g. sum() starting at 0
+    __rmul__ = __mul__  # other * self: the same, as + and * commute
 
     def __rsub__(self, other):  # other - self
         other = lift(other)

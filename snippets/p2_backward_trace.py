@@ -8,7 +8,6 @@ b = a + x
 c = a * b
 a.label, b.label, c.label = "a", "b", "c"
 
-# --8<-- [start:loop]
 order = c.topological_order()
 print("order:", " ".join(n.label for n in order))
 c.grad = 1.0  # start at the answer: dc/dc = 1
@@ -20,7 +19,6 @@ for node in reversed(order):
             f"at {node.label} ({node.op:>1}): {parent.label}.grad += "
             f"{local:g} * {node.grad:g}  ({before:g} -> {parent.grad:g})"
         )
-# --8<-- [end:loop]
 
 check = Value(2.0)
 (check * check * (check * check + check)).backward()

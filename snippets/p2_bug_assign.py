@@ -4,16 +4,12 @@ from engine import Value
 from p2_gradcheck import gradcheck
 
 
-# --8<-- [start:before]
 def backward_assign(root):  # BEFORE: the buggy loop
     order = root.topological_order()
     root.grad = 1.0
     for node in reversed(order):
         for parent, local in zip(node.parents, node.local_grads):
             parent.grad = local * node.grad  # overwrites earlier uses
-
-
-# --8<-- [end:before]
 
 
 def f(x, y):  # x is used three times

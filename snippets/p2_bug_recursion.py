@@ -5,7 +5,6 @@ import sys
 from p2_gradcheck import gradcheck
 
 
-# --8<-- [start:before]
 def backward_recursive(root):  # BEFORE: depth-first search by recursion
     order, seen = [], set()
 
@@ -21,9 +20,6 @@ def backward_recursive(root):  # BEFORE: depth-first search by recursion
     for node in reversed(order):
         for parent, local in zip(node.parents, node.local_grads):
             parent.grad += local * node.grad
-
-
-# --8<-- [end:before]
 
 
 def deep(x, n=5000):  # a chain 5,000 operations deep

@@ -4,7 +4,6 @@ from engine import Value
 from p2_gradcheck import gradcheck
 
 
-# --8<-- [start:before]
 def square_before(v):  # v*v: both factors move with v
     x = v.data
     return Value(x * x, (v,), (x,), "square")  # BEFORE: x, one term only
@@ -13,9 +12,6 @@ def square_before(v):  # v*v: both factors move with v
 def square_after(v):
     x = v.data
     return Value(x * x, (v,), (2 * x,), "square")  # AFTER: x + x = 2x
-
-
-# --8<-- [end:before]
 
 
 def f_before(x, y):

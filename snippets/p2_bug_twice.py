@@ -8,7 +8,6 @@ def f(w, b):
     return ((w * 1.5 + b).sigmoid() - 1) ** 2  # one example's loss
 
 
-# --8<-- [start:before]
 def backward_twice(loss):  # BEFORE: e.g. once to log, once to train
     loss.backward()
     loss.backward()  # adds the same gradients again: now doubled
@@ -18,9 +17,6 @@ def backward_reset(loss):  # AFTER: reset in between (or call once)
     loss.backward()
     loss.zero_grad()
     loss.backward()
-
-
-# --8<-- [end:before]
 
 
 before = gradcheck(f, [0.2, -0.4], backward=backward_twice)

@@ -6,7 +6,6 @@ a, b = Value(2.0), Value(-3.0)
 c = a * b
 d = c + a
 
-# --8<-- [start:by-hand]
 # start at the answer, and multiply by local derivatives on the way back
 dd = 1.0  # d(d)/d(d)
 dc = d.local_grads[0] * dd  # through d = c + a: slope 1
@@ -14,12 +13,9 @@ da = d.local_grads[1] * dd  # a's direct use in d = c + a
 db = c.local_grads[1] * dc  # through c = ab: slope a
 da += c.local_grads[0] * dc  # a's second use, in c = ab: slope b -> adds
 print(f"by hand:    dd/da = {da:g}, dd/db = {db:g}")
-# --8<-- [end:by-hand]
 
-# --8<-- [start:engine]
 d.backward()
 print(f"backward(): dd/da = {a.grad:g}, dd/db = {b.grad:g}")
-# --8<-- [end:engine]
 
 # d = ab + a, so dd/da = b + 1 = -2 and dd/db = a = 2
 assert (da, db) == (a.grad, b.grad) == (-2.0, 2.0)

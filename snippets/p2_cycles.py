@@ -5,7 +5,6 @@ import gc
 from engine import Value
 
 
-# --8<-- [start:closure]
 class ClosureValue:  # the closure style: each node keeps a function
     def __init__(self, data, parents=()):
         self.data, self.grad, self.parents = data, 0.0, parents
@@ -20,9 +19,6 @@ class ClosureValue:  # the closure style: each node keeps a function
 
         out._backward = _backward
         return out
-
-
-# --8<-- [end:closure]
 
 
 def left_for_the_collector(V, n=1000):

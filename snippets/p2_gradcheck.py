@@ -3,7 +3,6 @@
 from engine import Value
 
 
-# --8<-- [start:gradcheck]
 def gradcheck(f, xs, backward=Value.backward, h=1e-6):
     """Largest |d f/d x - central difference| over the inputs xs of f."""
     inputs = [Value(x) for x in xs]
@@ -18,9 +17,6 @@ def gradcheck(f, xs, backward=Value.backward, h=1e-6):
         numeric = (f_up - f_down) / (2 * h)
         worst = max(worst, abs(inputs[i].grad - numeric))
     return worst
-
-
-# --8<-- [end:gradcheck]
 
 
 def f(x, y):

@@ -3,7 +3,6 @@
 import numpy as np
 
 
-# --8<-- [start:moons]
 def moons(n, rng, noise=0.1):
     """n points on two interleaving half-circles; labels -1 and +1."""
     t = rng.uniform(0, np.pi, n)
@@ -14,9 +13,6 @@ def moons(n, rng, noise=0.1):
         np.c_[1 - np.cos(t), 0.5 - np.sin(t)],  # lower moon, shifted
     ) + rng.normal(0, noise, (n, 2))
     return (X - [0.5, 0.25]) / [1.0, 0.5], y  # centred and scaled
-
-
-# --8<-- [end:moons]
 
 
 X, y = moons(60, np.random.default_rng(0))

@@ -5,7 +5,6 @@ import random
 from engine import Value
 
 
-# --8<-- [start:classes]
 class Neuron:
     def __init__(self, n_in, rnd, act="tanh"):
         scale = n_in**-0.5  # keeps w.x of order 1 at the start
@@ -50,17 +49,12 @@ class MLP:
         return [p for layer in self.layers for p in layer.parameters()]
 
 
-# --8<-- [end:classes]
-
-
-# --8<-- [start:demo]
 model = MLP([2, 8, 8, 1])
 score = model([0.5, -1.0])
 score.backward()
 print(f"MLP [2, 8, 8, 1]: {len(model.parameters())} parameters")
 print(f"score for x = (0.5, -1.0): {score.data:.4f}")
 print(f"nodes in its graph: {len(score.topological_order())}")
-# --8<-- [end:demo]
 
 assert len(model.parameters()) == (2 + 1) * 8 + (8 + 1) * 8 + (8 + 1) * 1
 assert all(p.grad != 0 for p in model.parameters()[:2])  # gradients flow
