@@ -1,0 +1,56 @@
+"""Memory the backward pass needs: the activations the forward pass caches."""
+
+import numpy as np
+from diagrams import html_table
+from layers import affine_forward, relu_forward
+from p4_plot import C1, C2, C3, C4, figure, svg
+
+rng = np.random.default_rng(0)
+width = 128
+W = rng.standard_normal((width, width)) * np.sqrt(2 / width)
+b = np.zeros(width)
+
+
+# --8<-- [start:count]
+def cached_bytes(depth, batch):
+    """Bytes of the arrays the forward pass keeps for the backward pass."""
+    h, kept = rng.standard_normal((batch, width)), {}
+    for _ in range(depth):
+        z, (h_in, _) = affine_forward(h, W, b)  # cache: (input, weights)
+        h, z_in = relu_forward(z)  # cache: its input z
+        kept[id(h_in)], kept[id(z_in)] = h_in, z_in  # alive until backward
+    return sum(a.nbytes for a in kept.values())  # weights exist anyway
+
+
+# --8<-- [end:count]
+
+
+depths, batches = [2, 4, 8, 16, 32], (32, 128, 512)
+mib = {B: [cached_bytes(d, B) / 2**20 for d in depths] for B in batches}
+params = [d * W.nbytes / 2**20 for d in depths]  # (weights only: b is tiny)
+rows = [(d, *(f"{mib[B][i]:.2f}" for B in batches), f"{params[i]:.2f}")
+        for i, d in enumerate(depths)]  # fmt: skip
+print(html_table(["layers", *(f"batch {B}, MiB" for B in batches),
+                  "weights, MiB"], rows))  # fmt: skip
+fig, ax = figure(6.4, 3.2)
+for B, color, mark in zip(batches, (C1, C2, C3), "o^s"):
+    ax.plot(depths, mib[B], mark + "-", color=color, label=f"batch {B}")
+ax.plot(depths, params, "--", color=C4, label="the weights themselves")
+ax.set_xlabel("depth (layers)")
+ax.set_ylabel("MiB kept for backward")
+ax.legend(frameon=False)
+plot = svg(
+    fig,
+    "cost-mem",
+    "Cached activations vs depth and batch size",
+    "Straight lines through the origin: the memory kept for the "
+    "backward pass grows in proportion to depth and to batch size; "
+    f"at 32 layers and batch 512 it is {mib[512][-1]:.0f} MiB.",
+)
+print(plot)
+
+for d in depths:  # two (batch, width) arrays of float64 per layer, exactly
+    assert cached_bytes(d, 128) == d * 2 * 128 * width * 8
+assert cached_bytes(16, 512) == 2 * cached_bytes(8, 512)  # linear in depth
+assert cached_bytes(16, 512) == 4 * cached_bytes(16, 128)  # and in batch
+assert cached_bytes(32, 512) == 8 * 32 * W.nbytes  # 8x the weights

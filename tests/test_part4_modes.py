@@ -1,0 +1,134 @@
+"""Part 4: forward mode (dual numbers) and reverse mode (the engine) agree
+with each other and with central differences; the cost snippets compute
+what they claim."""
+
+import importlib
+import math
+
+import numpy as np
+import pytest
+from engine import Value
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from p4_dual import Dual
+
+OPS = st.lists(
+    st.one_of(
+        st.tuples(st.just("add"), st.floats(-2, 2)),
+        st.tuples(st.just("mul"), st.floats(-2, 2)),
+        st.tuples(st.just("mulx"), st.just(0.0)),
+        st.tuples(st.just("tanh"), st.just(0.0)),
+        st.tuples(st.just("exp"), st.just(0.0)),
+    ),
+    min_size=1,
+    max_size=8,
+)
+
+
+def run(ops, x, tanh, exp):
+    """Apply ops to x; works on floats, Dual and Value alike."""
+    y = x
+    for op, c in ops:
+        if op == "add":
+            y = y + c
+        elif op == "mul":
+            y = y * c
+        elif op == "mulx":
+            y = y * x  # x is used again: a fork in the graph
+        elif op == "tanh":
+            y = tanh(y)
+        else:
+            y = exp(y * 0.1)  # keep exp from overflowing
+    return y
+
+
+@settings(max_examples=60, deadline=None)
+@given(ops=OPS, x=st.floats(-1.5, 1.5))
+def test_dual_engine_and_central_differences_agree(ops, x):
+    dual = run(ops, Dual(x, 1.0), lambda v: v.tanh(), lambda v: v.exp())
+    v = Value(x)
+    out = run(ops, v, lambda v: v.tanh(), lambda v: v.exp())
+    out.backward()
+
+    def f(t):
+        return run(ops, t, math.tanh, math.exp)
+
+    h = 1e-6
+    numeric = (f(x + h) - f(x - h)) / (2 * h)
+    assert dual.val == pytest.approx(out.data, rel=1e-12, abs=1e-12)
+    assert dual.dot == pytest.approx(v.grad, rel=1e-9, abs=1e-9)
+    assert dual.dot == pytest.approx(numeric, rel=1e-5, abs=1e-5)
+
+
+def test_dual_product_rule_is_exact():
+    x = Dual(3.0, 1.0)
+    y = x * x * x  # d(x^3)/dx = 3x^2 = 27
+    assert (y.val, y.dot) == (27.0, 27.0)
+    z = 2 * x + 1  # constants on the left work too
+    assert (z.val, z.dot) == (7.0, 2.0)
+
+
+@pytest.fixture(scope="module")
+def inputs():
+    return importlib.import_module("p4_modes_inputs")
+
+
+@pytest.fixture(scope="module")
+def outputs():
+    return importlib.import_module("p4_modes_outputs")
+
+
+@settings(max_examples=15, deadline=None)
+@given(xs=st.lists(st.floats(-2, 2), min_size=2, max_size=12))
+def test_many_inputs_modes_agree(inputs, xs):
+    np.testing.assert_allclose(
+        inputs.forward_mode(xs), inputs.reverse_mode(xs), atol=1e-12
+    )
+
+
+@settings(max_examples=15, deadline=None)
+@given(x=st.floats(-2, 2), m=st.integers(1, 12))
+def test_many_outputs_modes_agree_and_match_differences(outputs, x, m):
+    fwd = outputs.forward_mode(x, m)
+    np.testing.assert_allclose(fwd, outputs.reverse_mode(x, m), atol=1e-12)
+    h = 1e-6  # y_k(x ± h): values only (a Dual with slope 0)
+    up = [y.val for y in outputs.g(Dual(x + h), m)]
+    down = [y.val for y in outputs.g(Dual(x - h), m)]
+    numeric = [(a - b) / (2 * h) for a, b in zip(up, down)]
+    np.testing.assert_allclose(fwd, numeric, rtol=1e-5, atol=1e-6)
+
+
+def test_backprop_in_the_cost_snippet_matches_central_differences():
+    fd = importlib.import_module("p4_cost_fd")
+    rng = np.random.default_rng(3)
+    H = 5
+    theta = rng.standard_normal(fd.D * H + H + H * fd.C + fd.C) * 0.3
+    g = fd.backprop(theta, H)
+    h = 1e-6
+    numeric = np.array(
+        [
+            (fd.loss(theta + h * e, H)[0] - fd.loss(theta - h * e, H)[0])
+            / (2 * h)
+            for e in np.eye(theta.size)
+        ]
+    )
+    assert np.linalg.norm(g - numeric) < 1e-7 * np.linalg.norm(numeric) + 1e-9
+
+
+@settings(max_examples=8, deadline=None)
+@given(depth=st.integers(1, 6), batch=st.integers(1, 40))
+def test_cached_bytes_are_two_activations_per_layer(depth, batch):
+    mem = importlib.import_module("p4_cost_memory")
+    assert mem.cached_bytes(depth, batch) == depth * 2 * batch * mem.width * 8
+
+
+def test_one_blas_thread_restores_the_thread_count():
+    import p4_timing
+
+    blas = p4_timing._openblas()
+    if blas is None:
+        pytest.skip("numpy's OpenBLAS not found on this platform")
+    before = blas[0]()
+    with p4_timing.one_blas_thread():
+        assert blas[0]() == 1
+    assert blas[0]() == before
