@@ -90,7 +90,7 @@ def relu_backward(dout, cache):
     x = cache
     dout, _ = _floats(dout=dout, x=x)
     _shape("dout", dout, x.shape)
-    return np.where(x > 0, dout, 0)
+    return dout * (x > 0)  # the mask is 1 where x > 0, else 0
     # --8<-- [end:relu]
 
 

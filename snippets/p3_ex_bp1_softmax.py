@@ -24,7 +24,9 @@ delta1 = (delta2 @ W2.T) * (1 - A1**2)  # BP2 with tanh' = 1 - a^2
 dW2, dW1 = A1.T @ delta2, X.T @ delta1  # BP4
 # --8<-- [end:solution]
 
-errors = [rel_error(dW2, numeric_grad(loss_fn, W2)),
-          rel_error(dW1, numeric_grad(loss_fn, W1))]  # fmt: skip
+errors = [
+    rel_error(dW2, numeric_grad(loss_fn, W2)),
+    rel_error(dW1, numeric_grad(loss_fn, W1)),
+]
 print("dW2, dW1 relative errors:", ", ".join(f"{e:.0e}" for e in errors))
 assert max(errors) < 1e-7

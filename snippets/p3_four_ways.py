@@ -52,8 +52,10 @@ V = {k: as_values(p) for k, p in params.items()}
 loss = 0
 for n in range(N):
     x0, x1, t = float(X[n, 0]), float(X[n, 1]), float(T[n, 0])
-    a = [(x0 * V["W1"][0, j] + x1 * V["W1"][1, j] + V["b1"][j]).tanh()
-         for j in range(H)]  # fmt: skip
+    a = [
+        (x0 * V["W1"][0, j] + x1 * V["W1"][1, j] + V["b1"][j]).tanh()
+        for j in range(H)
+    ]
     y = a[0] * V["W2"][0, 0] + a[1] * V["W2"][1, 0] + V["b2"][0]
     loss = loss + 0.5 * (y - t) ** 2 / N
 loss.backward()  # one call fills .grad on every Value the loss used
@@ -84,13 +86,16 @@ print(f"{'gradient':<10}" + "".join(f"{w:>14}" for w in ways))
 for k in g:
     for idx in np.ndindex(g[k].shape):
         name = f"{k}[{','.join(map(str, idx))}]"
-        print(f"{name:<10}" + "".join(f"{w[k][idx]:>14.10f}" for w in
-                                     ways.values()))  # fmt: skip
+        print(
+            f"{name:<10}"
+            + "".join(f"{w[k][idx]:>14.10f}" for w in ways.values())
+        )
 worst = max(np.abs(w[k] - g[k]).max() for w in ways.values() for k in g)
 print(f"largest difference between any two ways: {worst:.1e}")
 # --8<-- [end:compare]
 
 assert worst < 1e-15  # the same numbers, up to the order of the additions
 loss = lambda: mse_loss(np.tanh(X @ W1 + b1) @ W2 + b2, T)[0]  # noqa: E731
-assert all(rel_error(g[k], numeric_grad(loss, p)) < 1e-8 for k, p in
-           params.items())  # fmt: skip
+assert all(
+    rel_error(g[k], numeric_grad(loss, p)) < 1e-8 for k, p in params.items()
+)

@@ -41,7 +41,7 @@ matplotlib.rcParams.update(
                 "ytick.color",
             ]
         },
-    }  # fmt: skip
+    }
 )
 
 
@@ -67,20 +67,27 @@ def figure(ncols=1, width=6.4, height=3.4):
 def svg(fig, fid, title, desc):
     """The figure as an <svg> element string, ids prefixed with fid."""
     buf = io.StringIO()
-    fig.savefig(buf, format="svg", transparent=True, bbox_inches="tight",
-                metadata={"Date": None, "Creator": None})  # fmt: skip
+    fig.savefig(
+        buf,
+        format="svg",
+        transparent=True,
+        bbox_inches="tight",
+        metadata={"Date": None, "Creator": None},
+    )
     plt.close(fig)
     text = buf.getvalue()
     text = text[text.index("<svg") :]  # drop the XML prologue and doctype
     text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
     text = text.replace(INK, "currentColor")
     text = re.sub(r'(d|x|y)="[^"]*"', _round, text)  # 0.1 pt is plenty
-    text = re.sub(r'<g clip-path="[^"]*">\s*(<use [^>]*/>\s*)+</g>',
-                  _hoist, text)  # fmt: skip
+    text = re.sub(
+        r'<g clip-path="[^"]*">\s*(<use [^>]*/>\s*)+</g>', _hoist, text
+    )
     text = re.sub(r'(id="|url\(#|href="#)', rf"\g<1>{fid}-", text)
     text = re.sub(r'font-family:[^;"]*;?', "", text)  # the page's font
-    text = re.sub(r'<svg ([^>]*?)width="[^"]*" height="[^"]*"',
-                  r'<svg \1', text, count=1)  # fmt: skip
+    text = re.sub(
+        r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", text, count=1
+    )
     head = (
         f'<svg class="p3-figure" role="img" aria-labelledby="{fid}-t {fid}-d" '
     )
@@ -122,11 +129,24 @@ def boundaries_svg(X, y, models, fid, title, size=1.1, steps=121):
     points = np.c_[xx.ravel(), yy.ravel()]
     for ax, (name, predict) in zip(axes[0], models.items()):
         zz = predict(points).argmax(axis=1).reshape(xx.shape)
-        ax.contourf(xx, yy, zz, levels=np.arange(len(CLASS) + 1) - 0.5,
-                    colors=CLASS, alpha=0.28)  # fmt: skip
+        ax.contourf(
+            xx,
+            yy,
+            zz,
+            levels=np.arange(len(CLASS) + 1) - 0.5,
+            colors=CLASS,
+            alpha=0.28,
+        )
         for k in range(len(CLASS)):
-            ax.plot(*X[y == k].T, ls="", marker=MARKERS[k], ms=4.5,
-                    mfc=CLASS[k], mec=INK, mew=0.5)  # fmt: skip
+            ax.plot(
+                *X[y == k].T,
+                ls="",
+                marker=MARKERS[k],
+                ms=4.5,
+                mfc=CLASS[k],
+                mec=INK,
+                mew=0.5,
+            )
         ax.set(title=name, xticks=[], yticks=[], aspect="equal")
         ax.spines[:].set_visible(False)
     return svg(fig, fid, title, desc)

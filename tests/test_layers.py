@@ -71,8 +71,9 @@ def test_affine_backward_matches_central_differences(inputs, seed):
     out, cache = L.affine_forward(*inputs)
     dout = np.random.default_rng(seed).standard_normal(out.shape)
     grads = L.affine_backward(dout, cache)
-    for g, num in zip(grads, numeric_layer_grads(L.affine_forward, inputs,
-                                                 dout)):  # fmt: skip
+    for g, num in zip(
+        grads, numeric_layer_grads(L.affine_forward, inputs, dout)
+    ):
         assert g.shape == num.shape
         assert G.rel_error(g, num) < F64_TOL
 
