@@ -11,11 +11,16 @@ garbage left by one step is paid for in the next), alternating which goes
 first; we report medians over rounds, their ratio, and peak memory
 (tracemalloc), measured separately so tracing does not slow the timing.
 
-Run: .venv/bin/python benchmarks/bench_engine.py [--rounds N]
+Run: .venv/bin/python benchmarks/bench_engine.py [--rounds N] [--json F]
+(--json saves the medians; docs/part-2/backward-loop.md shows
+docs/part-2/bench_engine.json)
 """
 
 import argparse
 import gc
+import json
+import os
+import platform
 import random
 import statistics
 import sys
@@ -111,7 +116,9 @@ def peak_memory(fn, repeat):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--rounds", type=int, default=7)
-    rounds = ap.parse_args().rounds
+    ap.add_argument("--json", help="also write the results to this file")
+    args = ap.parse_args()
+    rounds = args.rounds
     sys.setrecursionlimit(max(sys.getrecursionlimit(), 3 * CHAIN_OPS))
     X, y = data()
     engines = {"engine": engine.Value, "micrograd": mg.Value}
@@ -133,11 +140,20 @@ def main():
         for k in order:
             times[k, "chain"].append(timed(chain, engines[k]))
 
-    print(f"Python {sys.version.split()[0]}, {rounds} interleaved rounds")
+    result = {
+        "python": sys.version.split()[0],
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPUs",
+        "rounds": rounds,
+        "steps_per_timing": STEPS,
+        "time_s": {},
+        "peak_bytes": {},
+    }
+    print(f"Python {result['python']}, {rounds} interleaved rounds")
     print(f"{'workload':<10}{'engine':>12}{'micrograd':>12}{'ratio':>8}")
     for w in ("step", "chain"):
         ours = statistics.median(times["engine", w])
         theirs = statistics.median(times["micrograd", w])
+        result["time_s"][w] = {"engine": ours, "micrograd": theirs}
         print(
             f"{w:<10}{ours * 1e3:>10.1f}ms{theirs * 1e3:>10.1f}ms"
             f"{theirs / ours:>7.1f}x"
@@ -151,10 +167,15 @@ def main():
         ours, theirs = (
             peak_memory(lambda k=k, fn=fn: fn(k), repeat) for k in engines
         )
+        result["peak_bytes"][w] = {"engine": ours, "micrograd": theirs}
         print(
             f"{w:<10}{ours / 2**20:>10.1f}MB{theirs / 2**20:>10.1f}MB"
             f"{theirs / ours:>7.1f}x"
         )
+    if args.json:
+        with open(args.json, "w") as f:
+            json.dump(result, f, indent=2)
+            f.write("\n")
 
 
 main()

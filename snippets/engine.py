@@ -140,7 +140,7 @@ class Value:
             node = stack[-1]
             if node not in seen:  # first visit: push its parents on top
                 seen.add(node)
-                stack.extend(node.parents)
+                stack.extend(reversed(node.parents))  # first parent first
             else:  # second visit: every parent is already in order
                 stack.pop()
                 if node not in done:

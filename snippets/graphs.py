@@ -41,8 +41,6 @@ def _layers(nodes, edges):
 
 def _positions(nodes, edges):
     layer, parents = _layers(nodes, edges)
-    long = any(layer[d] - layer[s] > 1 for s, d in edges)
-    top = PAD + (LANE if long else 0)  # a lane above for wires that skip
     columns = {}
     for n in nodes:  # keep the caller's order, then pull towards parents
         columns.setdefault(layer[n["id"]], []).append(n["id"])
@@ -55,6 +53,18 @@ def _positions(nodes, edges):
         for i, nid in enumerate(columns[k]):
             row[nid] = i
     tallest = max(len(c) for c in columns.values())
+    # wires that skip a layer run in a lane above the boxes, or below them
+    # when they start in the lower half
+    skips = {
+        (s, d): 2 * row[s] + 1 > len(columns[layer[s]])
+        for s, d in edges
+        if layer[d] - layer[s] > 1
+    }
+    top = PAD + (LANE if not all(skips.values()) else 0)
+    inner = tallest * (H + DY) - DY
+    height = top + inner + PAD + (LANE if any(skips.values()) else 0)
+    lanes = {e: top + inner + LANE / 2 if low else PAD + LANE / 2
+             for e, low in skips.items()}  # fmt: skip
     pos = {}
     for k, column in columns.items():
         offset = (tallest - len(column)) * (H + DY) / 2
@@ -62,7 +72,7 @@ def _positions(nodes, edges):
             x = PAD + 2 * OP_R + k * (W + DX)
             pos[nid] = (x, top + offset + i * (H + DY))
     width = PAD * 2 + 2 * OP_R + len(columns) * (W + DX) - DX
-    return pos, layer, width, top + PAD + tallest * (H + DY) - DY
+    return pos, lanes, width, height
 
 
 def _t(x, y, s, cls, anchor="middle"):
@@ -73,7 +83,7 @@ def _t(x, y, s, cls, anchor="middle"):
 
 
 def graph_svg(nodes, edges, title, show="both", id_prefix="g", fmt="{:.4f}"):
-    pos, layer, width, height = _positions(nodes, edges)
+    pos, lanes, width, height = _positions(nodes, edges)
     by_id = {n["id"]: n for n in nodes}
     facts = []
     for n in nodes:
@@ -95,8 +105,8 @@ def graph_svg(nodes, edges, title, show="both", id_prefix="g", fmt="{:.4f}"):
         (x1, y1), (x2, y2) = pos[src], pos[dst]
         x1, y1, y2 = x1 + W, y1 + H / 2, y2 + H / 2
         x2 -= 2 * OP_R if by_id[dst]["op"] else 0
-        mid, lane = (x1 + x2) / 2, PAD + LANE / 2
-        if layer[dst] - layer[src] > 1:  # over the top, not through boxes
+        mid, lane = (x1 + x2) / 2, lanes.get((src, dst))
+        if lane is not None:  # around the boxes, not through them
             a, b = x1 + DX / 2, x2 - DX / 2
             d = (
                 f"M{x1:.1f} {y1:.1f} C{a:.1f} {y1:.1f} {x1:.1f} {lane:.1f} "

@@ -36,6 +36,7 @@ print(f"<p>central difference for w1: {numeric:+.8f} — it agrees with the "
       f"right gradient, not with the mistaken one</p>")  # fmt: skip
 
 assert all(g[k] == g_bad[k] for k in out)  # output layer: unaffected
+assert all(0.03 < abs(g_bad[k] / g[k] - 1) < 0.1 for k in g if k not in out)
 assert abs(g["w1"] - numeric) < 1e-9  # the right one passes the check
 assert abs(g_bad["w1"] - numeric) > 1e-4  # the mistake fails it
 assert E_wrong < E_right  # not worse here: just not the gradient

@@ -25,3 +25,4 @@ print(f"<p>after {steps} steps: E = {errors[-1]:.3e}; o1 = {out['o1']:.6f}"
 
 assert all(b < a for a, b in zip(errors, errors[1:]))  # falls every step
 assert errors[100] < 0.01 * errors[0] and errors[-1] < 1e-9
+assert abs(out["o1"] - 0.1) < 5e-5 and abs(out["o2"] - 0.9) < 5e-5

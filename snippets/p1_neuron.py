@@ -30,8 +30,8 @@ print(f"dx0 = {dx0:.6f}, dx1 = {dx1:.6f}")
 
 nodes = [
     {"id": i, "label": i, "op": "", "value": v, "grad": g}
-    for i, v, g in [("w0", w0, dw0), ("x0", x0, dx0), ("w1", w1, dw1),
-                    ("x1", x1, dx1), ("b", b, db)]
+    for i, v, g in [("b", b, db), ("w0", w0, dw0), ("x0", x0, dx0),
+                    ("w1", w1, dw1), ("x1", x1, dx1)]
 ] + [
     {"id": "a0", "label": "a0", "op": "*", "value": a0, "grad": da0},
     {"id": "a1", "label": "a1", "op": "*", "value": a1, "grad": da1},
@@ -46,3 +46,4 @@ print(graph_svg(nodes, edges, "Sigmoid neuron f = σ(w0·x0 + w1·x1 + b)",
 
 assert abs(dw0 - x0 * f * (1 - f)) < 1e-15  # by hand: x0 σ'(z)
 assert db == dz and 0 < dz <= 0.25  # σ' never exceeds 1/4
+assert dw1 > max(dw0, db)  # w1 multiplies the largest input

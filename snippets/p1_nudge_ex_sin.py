@@ -9,7 +9,7 @@ exact = math.cos(x)  # d/dx sin(x) = cos(x)
 print(f"forward difference: {forward:.12f}  error {forward - exact:+.1e}")
 print(f"central difference: {central:.12f}  error {central - exact:+.1e}")
 print(f"exact cos(1):       {exact:.12f}")
-# forward error ≈ -h·sin(1)/2; central error ≈ -h²·cos(1)/6
+# forward error ≈ -h·sin x/2; central error ≈ -h²·cos x/6
 assert abs((forward - exact) / (-h * math.sin(x) / 2) - 1) < 0.01
 assert abs(central - exact) < 1e-10
 assert abs(forward - exact) > 1e5 * abs(central - exact)

@@ -4,28 +4,28 @@
 import math
 
 x, y = 1.0, -0.5
-sy = 1 / (1 + math.exp(-y))  # (1) σ(y)
-p = x * sy  # (2)
-num = p + y  # (3) numerator
-d = x - y  # (4)
-d2 = d**2  # (5)
-den = 1 + d2  # (6) denominator
-inv = 1 / den  # (7)
-f = num * inv  # (8)
+sy = 1 / (1 + math.exp(-y))  # [1] σ(y)
+p = x * sy  # [2]
+num = p + y  # [3] numerator
+d = x - y  # [4]
+d2 = d**2  # [5]
+den = 1 + d2  # [6] denominator
+inv = 1 / den  # [7]
+f = num * inv  # [8]
 # --8<-- [end:forward]
 
 # --8<-- [start:backward]
 df = 1.0
-dnum, dinv = inv * df, num * df  # (8) multiply swaps
-dden = -1 / den**2 * dinv  # (7) d(1/den) = -1/den²
-dd2 = 1.0 * dden  # (6) add passes it on
-dd = 2 * d * dd2  # (5) d(d²) = 2d
-dx, dy = 1.0 * dd, -1.0 * dd  # (4) d(x − y): +1 for x, −1 for y
-dp, dy_3 = dnum, dnum  # (3) add distributes
-dy += dy_3  # y was used again in (3): add
-dx += sy * dp  # (2) multiply swaps; x was used in (4) too: add
+dnum, dinv = inv * df, num * df  # [8] multiply swaps
+dden = -1 / den**2 * dinv  # [7] d(1/den) = -1/den²
+dd2 = 1.0 * dden  # [6] add passes it on
+dd = 2 * d * dd2  # [5] d(d²) = 2d
+dx, dy = 1.0 * dd, -1.0 * dd  # [4] d(x − y): +1 for x, −1 for y
+dp, dy_3 = dnum, dnum  # [3] add distributes
+dy += dy_3  # y was used again in [3]: add
+dx += sy * dp  # [2] multiply swaps; x was used in [4] too: add
 dsy = x * dp
-dy += sy * (1 - sy) * dsy  # (1) σ' = σ(1 − σ); y's third use: add
+dy += sy * (1 - sy) * dsy  # [1] σ' = σ(1 − σ); y's third use: add
 # --8<-- [end:backward]
 
 # --8<-- [start:check]

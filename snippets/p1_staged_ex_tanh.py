@@ -3,14 +3,14 @@
 import math
 
 w, x, b = -0.7, 1.2, 0.3
-s = w * x  # (1)
-z = s + b  # (2)
-f = math.tanh(z)  # (3) one gate: tanh'(z) = 1 − tanh(z)², cached f
+s = w * x  # [1]
+z = s + b  # [2]
+f = math.tanh(z)  # [3] one gate: tanh'(z) = 1 − tanh(z)², cached f
 
 df = 1.0
-dz = (1 - f**2) * df  # (3) back
-ds, db = dz, dz  # (2) back: add distributes
-dw, dx = x * ds, w * ds  # (1) back: multiply swaps
+dz = (1 - f**2) * df  # [3] back
+ds, db = dz, dz  # [2] back: add distributes
+dw, dx = x * ds, w * ds  # [1] back: multiply swaps
 print(f"f = {f:.6f}  dw = {dw:.6f}  dx = {dx:.6f}  db = {db:.6f}")
 
 

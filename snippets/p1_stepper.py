@@ -9,6 +9,7 @@ from p1_graph import edges, nodes
 val = {n["id"]: n["value"] for n in nodes}
 parents = {n["id"]: [s for s, d in edges if d == n["id"]] for n in nodes}
 users = {n["id"]: [d for s, d in edges if s == n["id"]] for n in nodes}
+node_op = {n["id"]: n["op"] for n in nodes}
 
 
 def n(v):  # a number as the rules print it: -2 in brackets, 1.5 bare
@@ -23,7 +24,6 @@ def local(node, inp):  # d(node)/d(input), as (name, number)
     return other, val[other]  # multiply swaps: the other input
 
 
-node_op = {nd["id"]: nd["op"] for nd in nodes}
 steps, grad = [], {}
 for nd in nodes:  # forward: in the order the values were computed
     i, ps = nd["id"], parents[nd["id"]]
@@ -45,15 +45,13 @@ for nd in reversed(nodes):  # backward: the same nodes, in reverse
                 + " + ".join(f"{n(lo)}·{n(grad[u])}" for _, lo, u in terms)
                 + f" = {grad[i]:g}")  # fmt: skip
         why = {"1": "add passes it on"}.get(terms[0][0], "multiply swaps")
-        rule += (
-            "   (a fork: the paths add)" if len(terms) > 1 else f"   ({why})"
-        )
+        rule += f"   ({'a fork: the paths add' if terms[1:] else why})"
     steps.append({"node": i, "show": "grad", "rule": rule})
 
 data = escape(json.dumps(steps, ensure_ascii=False))  # an attribute value
 svg = graph_svg(nodes, edges, "Step through f = (x + y)·(y·z)", "both", "st")
 print(f"""<div class="p1-stepper" data-p1-stepper data-steps="{data}">
-{svg}
+<div class="p1-stepper-figure">{svg}</div>
 <p class="p1-stepper-rule" aria-live="polite"></p>
 </div>""")
 

@@ -43,7 +43,7 @@ def build(root: Path, dest: Path) -> subprocess.CompletedProcess:
 def copy_project(dest: Path) -> Path:
     """A copy of everything the build reads, to break or edit safely."""
     dest.mkdir(parents=True, exist_ok=True)
-    for name in ("mkdocs.yml", "docs", "snippets", "hooks"):
+    for name in ("mkdocs.yml", "docs", "snippets", "hooks", "overrides"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, dest / name)
     return dest

@@ -13,6 +13,7 @@ import threading
 from urllib.parse import urlsplit
 
 import pytest
+import static_server
 from conftest import site_pages
 
 CHROMIUM = os.environ.get("BP_CHROMIUM") or shutil.which("chromium")
@@ -73,6 +74,13 @@ class Watched:
         self.page = self.context.new_page()
         self.page.on("console", self._console)
         self.page.on("pageerror", lambda e: self.problems.append(f"js: {e}"))
+        self.page.on(
+            "response",
+            lambda r: (
+                r.status >= 400
+                and self.problems.append(f"HTTP {r.status}: {r.url}")
+            ),
+        )
         self.page.on(
             "requestfailed",
             lambda r: self.problems.append(f"failed: {r.url} {r.failure}"),
@@ -156,3 +164,53 @@ def test_search_finds_a_known_word(server, watched):
     results.first.wait_for(timeout=10_000)
     assert "sigmoid" in results.first.inner_text().lower()
     assert not watched.problems, "\n".join(watched.problems)
+
+
+def test_pages_fit_a_360px_phone(built_site, browser, server):
+    """Nothing makes the page scroll sideways on a small phone; code blocks
+    and wide tables may scroll inside themselves."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    too_wide = []
+    for rel in page_urls(built_site):
+        page.goto(server + rel, wait_until="networkidle")
+        page.evaluate("document.fonts.ready")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:  # measure again once layout has surely settled
+            page.wait_for_timeout(1000)
+            width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            too_wide.append(f"{rel}: {width}px")
+    context.close()
+    assert not too_wide, too_wide
+
+
+def test_the_site_works_from_a_sub_path(built_site, browser):
+    """As on GitHub Pages: https://user.github.io/backprop/..."""
+    httpd, base = static_server.serve(built_site, prefix="/backprop/")
+    w = Watched(browser, base)
+    try:
+        for rel in ["", *list(page_urls(built_site))[1:4]]:
+            w.page.goto(base + rel, wait_until="networkidle")
+            assert "Backpropagation" in w.page.title()
+        w.page.goto(base, wait_until="networkidle")
+        w.page.locator("a.md-footer__link--next").click()
+        w.page.wait_for_load_state("networkidle")
+        assert w.page.url.startswith(base) and w.page.url != base
+        assert not w.problems, "\n".join(w.problems)
+    finally:
+        w.close()
+        httpd.shutdown()
+
+
+def test_print_shows_every_tab(built_site, browser, server):
+    page = browser.new_page()
+    page.goto(server + "intuition/two-line-picture/", wait_until="networkidle")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        """[...document.querySelectorAll('.tabbed-block')]
+           .filter(b => getComputedStyle(b).display === 'none').length"""
+    )
+    assert hidden == 0
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    page.close()

@@ -192,3 +192,88 @@ def test_tanh_neuron_exercise():
     args = [ns["w"], ns["x"], ns["b"]]
     for i, k in enumerate("wxb"):
         assert ns["d" + k] == pytest.approx(central(f, args, i), abs=1e-9)
+
+
+def test_network_figure_gradients_of_unit_outputs():
+    ns = run("p1_net_figure.py")
+    W = ns["W"]
+    w = [W[k] for k in NAMES]
+    sig = lambda z: 1 / (1 + np.exp(-z))  # noqa: E731
+
+    def from_hidden(h1, h2):  # E as a function of the hidden outputs
+        o1 = sig(w[6] * h1 + w[7] * h2 + w[10])
+        o2 = sig(w[8] * h1 + w[9] * h2 + w[11])
+        return 0.5 * ((o1 - 0.1) ** 2 + (o2 - 0.9) ** 2)
+
+    def from_outputs(o1, o2):
+        return 0.5 * ((o1 - 0.1) ** 2 + (o2 - 0.9) ** 2)
+
+    v = ns["v"]
+    h, o = [v["h1"], v["h2"]], [v["o1"], v["o2"]]
+    assert ns["dh1"] == pytest.approx(central(from_hidden, h, 0), abs=1e-9)
+    assert ns["dh2"] == pytest.approx(central(from_hidden, h, 1), abs=1e-9)
+    assert ns["do1"] == pytest.approx(central(from_outputs, o, 0), abs=1e-9)
+    assert ns["do2"] == pytest.approx(central(from_outputs, o, 1), abs=1e-9)
+    for i, name in enumerate(["dx1", "dx2"]):
+        f = lambda a, b: net_error(w, x=(a, b))  # noqa: E731
+        assert ns[name] == pytest.approx(central(f, [0.8, 0.2], i), abs=1e-9)
+
+
+def test_chain_picture_and_nudge_plot():
+    ns = run("p1_chain_picture.py")
+    f = lambda x: math.sin(x * x)  # noqa: E731
+    assert ns["dx"] == pytest.approx(central(f, [ns["x"]], 0), abs=1e-8)
+    ns = run("p1_nudge_plot.py")
+    g = lambda x: x**3 - 2 * x  # noqa: E731
+    assert ns["slope"] == pytest.approx(central(g, [1.5], 0), abs=1e-8)
+
+
+# ---- the remaining snippets that state a derivative ----------------------
+def test_flip_exercise_gradients():
+    ns = run("p1_graph_ex_flip.py")
+    f = lambda x, y, z: (x + y) * y * z  # noqa: E731
+    for z in (3.0, -3.0):
+        g = ns["grads"](1.5, -2.0, z)
+        for i, k in enumerate("xyz"):
+            want = central(f, [1.5, -2.0, z], i)
+            assert g[k] == pytest.approx(want, abs=1e-6)
+
+
+def test_stepper_gradients_and_the_early_visit():
+    ns = run("p1_stepper.py")
+    f = lambda x, y, z: (x + y) * y * z  # noqa: E731
+    args = [1.5, -2.0, 3.0]
+    for i, k in enumerate("xyz"):
+        assert ns["grad"][k] == pytest.approx(central(f, args, i), abs=1e-6)
+    order = run("p1_stepper_ex_order.py")
+    assert order["complete"] == pytest.approx(central(f, args, 1), abs=1e-6)
+    assert order["partial"] != pytest.approx(central(f, args, 1), abs=0.1)
+
+
+def test_saturated_network_gradient():
+    ns = run("p1_net_ex_saturated.py")
+    p = ns["sat"]
+    g = ns["backward"](p, ns["forward"](p))
+    assert g["w5"] == pytest.approx(numeric_net_grads(p)["w5"], abs=1e-10)
+
+
+def test_stated_exact_derivatives():
+    cubic = lambda x: x**3 - 2 * x  # noqa: E731
+    assert run("p1_nudge.py")["exact"] == pytest.approx(
+        central(cubic, [1.5], 0), abs=1e-8
+    )
+    assert run("p1_differences.py")["exact"] == pytest.approx(
+        central(cubic, [1.5], 0), abs=1e-8
+    )
+    ns = run("p1_nudge_ex_sin.py")
+    assert ns["exact"] == pytest.approx(central(math.sin, [1.0], 0), abs=1e-9)
+    ns = run("p1_nudge_ex_quadratic.py")  # central with h = 0.1 is exact
+    quad = lambda x: 3 * x**2 + x  # noqa: E731
+    assert ns["ctr"] == pytest.approx(central(quad, [ns["x"]], 0), abs=1e-8)
+
+
+def test_mistake_training_uses_the_same_mistake():
+    one = run("p1_net_mistake.py")
+    ns = run("p1_net_mistake_train.py")
+    assert ns["early_step"](one["W"]) == one["wrong"]
+    assert ns["right_step"](one["W"]) == one["right"]

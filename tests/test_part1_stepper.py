@@ -137,3 +137,25 @@ def test_stepper_survives_instant_navigation(browser, built_site):  # noqa: F811
     assert page.locator(".p1-stepper-controls").count() == 1
     context.close()
     assert not problems, "\n".join(problems)
+
+
+PART1 = ["", "derivatives-as-nudges/", "chain-rule/", "computational-graphs/",
+         "step-through-it/", "gate-patterns/", "staged-computation/",
+         "network-by-hand/"]  # fmt: skip
+
+
+def test_part1_pages_fit_a_phone_and_have_no_stray_annotations(
+    server,  # noqa: F811
+    watched,  # noqa: F811
+):
+    """A comment like `# (1)` in a snippet becomes a Material code
+    annotation (a stray tooltip that widens the page); every page must also
+    fit a 390 px wide screen without sideways scrolling."""
+    page = watched.page
+    page.set_viewport_size({"width": 390, "height": 800})
+    for rel in PART1:
+        page.goto(server + "part-1/" + rel, wait_until="networkidle")
+        assert page.locator(".md-annotation").count() == 0, rel
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{rel}: {width} px wide"
+    assert not watched.problems, "\n".join(watched.problems)

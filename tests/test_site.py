@@ -164,3 +164,29 @@ def test_every_code_title_downloads_its_complete_snippet(built_site):
             assert served.read_bytes() == original.read_bytes(), a["href"]
             links += 1
     assert links > 0
+
+
+def test_every_page_has_a_description_and_social_tags(built_site):
+    missing = []
+    for page in site_pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for selector in (
+            'meta[name="description"]',
+            'meta[property="og:title"]',
+            'meta[property="og:description"]',
+            'meta[name="twitter:card"]',
+        ):
+            tag = soup.select_one(selector)
+            if not (tag and tag.get("content", "").strip()):
+                missing.append(f"{page.relative_to(built_site)}: {selector}")
+    assert not missing, "\n".join(missing)
+
+
+def test_sitemap_lists_every_page_and_404_is_custom(built_site):
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    for page in site_pages(built_site):
+        rel = page.relative_to(built_site).as_posix()
+        if rel.startswith("snippets/"):
+            continue
+        assert rel.removesuffix("index.html") in sitemap, rel
+    assert "Not in the working" in (built_site / "404.html").read_text()

@@ -10,7 +10,8 @@
     });
     document.querySelectorAll(".md-annotation").forEach(function (note) {
       var index = note.querySelector(".md-annotation__index");
-      var number = index ? index.textContent.trim() : "";
+      var id = note.querySelector("[data-md-annotation-id]");
+      var number = id ? id.getAttribute("data-md-annotation-id") : "";
       var label = "Annotation " + number;
       if (index && !index.getAttribute("aria-label")) {
         index.setAttribute("aria-label", label);

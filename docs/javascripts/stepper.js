@@ -34,8 +34,8 @@
     var next = button("Next ▶", "Next step (→)",
       function (i) { return i + 1; });
     next.classList.add("md-button--primary");
-    box.insertBefore(bar, svg);
-    box.insertBefore(status, svg);
+    box.insertBefore(bar, box.firstChild);
+    box.insertBefore(status, bar.nextSibling);
 
     function node(id) {
       return svg.querySelector('.bp-node[data-node="' + id + '"]');
@@ -54,6 +54,11 @@
       var s = steps[at];
       var forward = s.show === "value";
       node(s.node).classList.add("bp-active");
+      var fig = svg.parentNode, r = node(s.node).getBoundingClientRect();
+      var c = fig.getBoundingClientRect();
+      if (r.left < c.left || r.right > c.right) { // keep it in view (phones)
+        fig.scrollLeft += (r.left + r.right - c.left - c.right) / 2;
+      }
       var attr = forward ? "data-to" : "data-from";
       svg.querySelectorAll(".bp-edge[" + attr + '="' + s.node + '"]')
         .forEach(function (e) { e.classList.add("p1-edge-active"); });

@@ -1,0 +1,60 @@
+"""Draw any Value expression: its graph as nodes and edges for graphs.py.
+
+    trace(root) -> (nodes, edges)     nodes in topological order
+    draw(root, title, show="both", id_prefix="g") -> SVG text
+
+Reads only the documented attributes of engine.Value: .parents, .op,
+.label, .data and .grad. Unlabelled nodes are named by their place in the
+order (v3); constants by their value.
+"""
+
+from engine import Value
+from graphs import graph_svg
+
+# the engine's op names, shortened to fit the circle a diagram draws
+SYMBOL = {"*": "×", "-": "−", "/": "÷", "neg": "−", "sigmoid": "σ"}
+
+
+# --8<-- [start:trace]
+def trace(root):
+    order = root.topological_order()  # every node after its parents
+    ids = {node: f"v{k}" for k, node in enumerate(order)}
+    nodes, edges = [], []
+    for node in order:
+        if node.label:
+            label = node.label
+        elif not node.parents:  # an unnamed input is a constant
+            label = f"{node.data:g}"
+        else:
+            label = ids[node]
+        op = node.op
+        if op.startswith("**"):
+            op = "^" + op[2:]
+        nodes.append(
+            {
+                "id": ids[node],
+                "label": label,
+                "op": SYMBOL.get(op, op),
+                "value": node.data,
+                "grad": node.grad,
+            }
+        )
+        for parent in dict.fromkeys(node.parents):  # x*x: one wire
+            edges.append((ids[parent], ids[node]))
+    return nodes, edges
+
+
+# --8<-- [end:trace]
+
+
+def draw(root, title, show="both", id_prefix="g"):
+    nodes, edges = trace(root)
+    return graph_svg(nodes, edges, title, show=show, id_prefix=id_prefix)
+
+
+x = Value(3.0, label="x")
+y = (x * x + 1).tanh()
+nodes, edges = trace(y)
+assert [n["label"] for n in nodes] == ["x", "v1", "1", "v3", "v4"]
+assert edges == [("v0", "v1"), ("v1", "v3"), ("v2", "v3"), ("v3", "v4")]
+assert draw(y, "test").startswith("<svg")

@@ -1,0 +1,70 @@
+"""Part 1's figures in the built pages show exactly the numbers their
+snippets computed, one box per graph node, with a text alternative."""
+
+import contextlib
+import io
+import runpy
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import SNIPPETS
+
+FIGURES = {  # page: {id_prefix: (snippet, what is drawn)}
+    "computational-graphs": {"cg-none": ("p1_graph.py", "none"),
+                             "cg-value": ("p1_graph.py", "value"),
+                             "cg-both": ("p1_graph.py", "both")},
+    "step-through-it": {"st": ("p1_graph.py", "both")},
+    "gate-patterns": {"gate-add": ("p1_gate_add.py", "both"),
+                      "gate-mul": ("p1_gate_mul.py", "both"),
+                      "gate-max": ("p1_gate_max.py", "both"),
+                      "gate-fork": ("p1_gate_fork.py", "both"),
+                      "gate-ex": ("p1_gate_ex_combo.py", "both")},
+    "staged-computation": {"neuron": ("p1_neuron.py", "both")},
+    "network-by-hand": {"net": ("p1_net_figure.py", "both")},
+}  # fmt: skip
+PLOTS = {
+    "derivatives-as-nudges": ["p1-nudge", "p1-diff"],
+    "network-by-hand": ["p1-train"],
+}
+
+
+def nodes_of(name):
+    with contextlib.redirect_stdout(io.StringIO()):
+        return runpy.run_path(str(SNIPPETS / name), run_name="t")["nodes"]
+
+
+def page(site, slug):
+    html = (site / "part-1" / slug / "index.html").read_text(encoding="utf-8")
+    return BeautifulSoup(html, "html.parser")
+
+
+@pytest.mark.parametrize("slug", sorted(FIGURES))
+def test_graph_figures_show_the_computed_numbers(built_site, slug):
+    soup = page(built_site, slug)
+    for prefix, (snippet, show) in FIGURES[slug].items():
+        svg = soup.find("svg", attrs={"aria-labelledby": f"{prefix}-title "
+                                      f"{prefix}-desc"})  # fmt: skip
+        assert svg is not None, f"{slug}: no figure {prefix}"
+        nodes = nodes_of(snippet)
+        boxes = svg.select("g.bp-node")
+        assert [g["data-node"] for g in boxes] == [n["id"] for n in nodes]
+        values = [t.text for t in svg.select(".bp-value")]
+        grads = [t.text for t in svg.select(".bp-grad")]
+        want_v = [f"{n['value']:.4f}" for n in nodes]
+        want_g = [f"∂ {n['grad']:.4f}" for n in nodes]
+        assert values == (want_v if show in ("value", "both") else [])
+        assert grads == (want_g if show == "both" else [])
+        assert svg["role"] == "img" and svg.title.text
+        desc = svg.find("desc").text
+        assert all(f"{n['label']} = {n['value']:.4f}" in desc for n in nodes)
+
+
+@pytest.mark.parametrize("slug", sorted(PLOTS))
+def test_plots_have_a_text_alternative_and_no_page_style(built_site, slug):
+    soup = page(built_site, slug)
+    for name in PLOTS[slug]:
+        svg = soup.find("svg", attrs={"aria-labelledby": f"{name}-t {name}-d"})
+        assert svg is not None and svg["role"] == "img", name
+        assert svg.find("title").text and len(svg.find("desc").text) > 40
+        assert svg.find("style") is None  # would style the whole page
+        assert "#000000" not in str(svg)  # black became currentColor
