@@ -4,6 +4,7 @@ import numpy as np
 from diagrams import html_table
 from layers import affine_forward, relu_forward
 from p4_plot import C1, C2, C3, C4, figure, svg
+from p4_timing import one_blas_thread
 
 rng = np.random.default_rng(0)
 width = 128
@@ -25,8 +26,9 @@ def cached_bytes(depth, batch):
 # --8<-- [end:count]
 
 
-depths, batches = [2, 4, 8, 16, 32], (32, 128, 512)
-mib = {B: [cached_bytes(d, B) / 2**20 for d in depths] for B in batches}
+depths, batches = [1, 2, 4, 8, 16], (32, 128, 512)
+with one_blas_thread():  # small products: threads would only wait
+    mib = {B: [cached_bytes(d, B) / 2**20 for d in depths] for B in batches}
 params = [d * W.nbytes / 2**20 for d in depths]  # (weights only: b is tiny)
 rows = [(d, *(f"{mib[B][i]:.2f}" for B in batches), f"{params[i]:.2f}")
         for i, d in enumerate(depths)]  # fmt: skip
@@ -45,12 +47,12 @@ plot = svg(
     "Cached activations vs depth and batch size",
     "Straight lines through the origin: the memory kept for the "
     "backward pass grows in proportion to depth and to batch size; "
-    f"at 32 layers and batch 512 it is {mib[512][-1]:.0f} MiB.",
+    f"at 16 layers and batch 512 it is {mib[512][-1]:.0f} MiB.",
 )
 print(plot)
 
-for d in depths:  # two (batch, width) arrays of float64 per layer, exactly
-    assert cached_bytes(d, 128) == d * 2 * 128 * width * 8
-assert cached_bytes(16, 512) == 2 * cached_bytes(8, 512)  # linear in depth
-assert cached_bytes(16, 512) == 4 * cached_bytes(16, 128)  # and in batch
-assert cached_bytes(32, 512) == 8 * 32 * W.nbytes  # 8x the weights
+for i, d in enumerate(depths):  # two (batch, width) float64 arrays a layer
+    assert mib[128][i] * 2**20 == d * 2 * 128 * width * 8
+assert mib[512][4] == 2 * mib[512][3]  # linear in depth (16 vs 8 layers)
+assert mib[512][4] == 4 * mib[128][4]  # and in batch (512 vs 128)
+assert mib[512][4] == 8 * params[4]  # at batch 512: 8x the weights

@@ -44,7 +44,8 @@ print(f"dead units at initialisation: {dead_at_start}")
 print(f"gradient reaching the dead units at lr = 20: "
       f"{np.abs(grads[0][:, dead]).max():.1f}")  # fmt: skip
 
-assert dead_at_start == 0 and results[0.5][0].sum() == 0
+assert dead_at_start == 0 == results[0.5][0].sum() == results[2][0].sum()
+assert results[5][1] > 10 * results[0.5][1]  # a loss 10x too high
 assert results[5][0].sum() > H / 3 and results[20][0].sum() > H / 3
 assert results[0.5][2] > 0.95 > 0.9 > results[5][2]  # and it shows up late
 assert np.all(grads[0][:, dead] == 0) and np.all(grads[1][dead] == 0)
