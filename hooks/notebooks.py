@@ -37,6 +37,7 @@ MARKDOWN_CELL = re.compile(
 DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 INLINE = re.compile(r"(?<![\\$])\$(?![\s$])([^$\n]+?)(?<![\s\\])\$")
 IMPORT = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.MULTILINE)
+CELL_ID = re.compile(r'id="cell-id=[0-9a-f-]+"')  # random per conversion
 
 
 def is_notebook(page) -> bool:
@@ -74,6 +75,8 @@ def on_page_content(html, page, config, files):
     html = SCRIPT.sub("", html)
     html = COPY.sub("", html)
     html = html.replace("highlight-ipynb", "highlight")
+    numbers = iter(range(1, 100_000))
+    html = CELL_ID.sub(lambda _: f'id="cell-{next(numbers)}"', html)
     return MARKDOWN_CELL.sub(_math, html)
 
 
@@ -95,6 +98,8 @@ def on_post_build(config):
         out = site / SOURCES
         out.mkdir(parents=True, exist_ok=True)
         notebook = jupytext.read(source)
+        for number, cell in enumerate(notebook.cells, 1):
+            cell.id = f"cell-{number}"  # not random: same bytes every build
         jupytext.write(notebook, out / f"{source.stem}.ipynb")
         for name in needed_modules(source.read_text(encoding="utf-8")):
             (out / f"{name}.py").write_bytes(
