@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test build lint format lock bench clean
+.PHONY: serve test build lint format lock bench lighthouse clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11) and \
@@ -38,7 +38,11 @@ lock: $(STAMP)  ## re-resolve requirements.lock from pyproject.toml
 	  --python-version 3.11 -o requirements.lock
 
 bench: $(STAMP)  ## run every benchmark (torch is used when installed)
-	for f in $(wildcard benchmarks/*.py); do $(BIN)/python $$f || exit 1; done
+	for f in $(wildcard benchmarks/bench_*.py); do $(BIN)/python $$f || exit 1; done
+
+lighthouse: build  ## Lighthouse 12 mobile scores of the built site (needs npm)
+	npm ci --no-audit --no-fund
+	$(BIN)/python benchmarks/lighthouse.py site 3
 
 clean:
 	rm -rf site .cache

@@ -38,7 +38,11 @@ def pages(site: Path):
     """Home, the first page of every nav section, and every notebook."""
     import yaml
 
-    nav = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["nav"]
+    class Loader(yaml.SafeLoader):  # mkdocs.yml uses !ENV for site_url
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader)["nav"]
     chosen = ["index.md"]
     for entry in nav:
         (section,) = entry.values()
