@@ -99,15 +99,15 @@ def test_stepper_keyboard(server, watched):  # noqa: F811
 def test_stepper_survives_instant_navigation(browser, built_site):  # noqa: F811
     """Material loads pages in place only under its site_url, so the pages
     are served at that origin straight from disk (no port is bound)."""
-    loc = re.search(r"<loc>([^<]+)</loc>", (built_site / "sitemap.xml")
-                    .read_text(encoding="utf-8"))[1]  # fmt: skip
-    origin = "{0.scheme}://{0.netloc}".format(urlsplit(loc))
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    home = re.search(r"<loc>([^<]+)</loc>", sitemap)[1]  # site_url
+    host, prefix = urlsplit(home).netloc, urlsplit(home).path
     problems, context = [], browser.new_context()
 
     def serve(route):
         url = urlsplit(route.request.url)
-        path = built_site / unquote(url.path).lstrip("/")
-        if url.netloc != urlsplit(origin).netloc:
+        path = built_site / unquote(url.path).removeprefix(prefix)
+        if url.netloc != host or not url.path.startswith(prefix):
             problems.append(f"off-site request: {route.request.url}")
             return route.abort()
         if path.is_dir():
@@ -119,7 +119,7 @@ def test_stepper_survives_instant_navigation(browser, built_site):  # noqa: F811
     context.route("**/*", serve)
     page = context.new_page()
     page.on("pageerror", lambda e: problems.append(f"js: {e}"))
-    page.goto(origin + "/part-1/computational-graphs/", wait_until="load")
+    page.goto(home + "part-1/computational-graphs/", wait_until="load")
     page.wait_for_load_state("networkidle")
     page.evaluate("window.p1Marker = 1")  # survives only an in-place load
     page.locator("article a[href$='step-through-it/']").last.click()
