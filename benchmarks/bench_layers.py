@@ -137,7 +137,7 @@ def bench(N, D, H, C, reps):
             times[k].append(timed(fn, reps))
     med = {k: statistics.median(v) for k, v in times.items()}
     flops = 4 * N * D * H + 6 * N * H * C
-    print(f"\nbatch {N}, {D}-{H}-{C}, float32, {flops / 1e6:.1f} MFLOP/step")
+    print(f"\nbatch {N}, {D}-{H}-{C}, float32, {flops / 1e6:.3g} MFLOP/step")
     for k, t in med.items():
         print(f"  {k:<20}{t * 1e6:10.1f} us  {flops / t / 1e9:7.2f} GFLOP/s")
     ratio_mm = med["numpy matmuls only"] / med["numpy step"]
