@@ -55,9 +55,9 @@ def numeric_grad(f, x, dout=None, h=None):
     for i in np.ndindex(x.shape):
         old = x[i]
         x[i] = old + h
-        up = f()
+        up = np.array(f())  # a copy: f() may return a view of x
         x[i] = old - h
-        down = f()
+        down = np.array(f())
         x[i] = old  # restore exactly
         diff = np.subtract(up, down, dtype=np.float64)  # first: no sum noise
         if dout is not None:  # entries f() did not change contribute 0

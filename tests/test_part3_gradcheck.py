@@ -87,3 +87,15 @@ def test_float32_checks_are_worse_than_float64_ones():
     e64 = G.check_layer(L.tanh_forward, L.tanh_backward, x)[0]
     e32 = G.check_layer(L.tanh_forward, L.tanh_backward, x.astype("f4"))[0]
     assert e64 < 1e-8 < 1e-6 < e32 < G.THRESHOLDS[np.dtype("f4")][0]
+
+
+def test_numeric_grad_of_a_view_of_its_input():
+    """f() returning a view of x (a transpose) must not see the next nudge:
+    d sum(x.T * dout)/dx = dout.T exactly."""
+    import numpy as np
+    from gradcheck import numeric_grad
+
+    rng = np.random.default_rng(0)
+    x, dout = rng.normal(size=(2, 3)), rng.normal(size=(3, 2))
+    grad = numeric_grad(lambda: x.T, x, dout)
+    assert np.allclose(grad, dout.T, atol=1e-8)
