@@ -28,6 +28,14 @@ Interface (import with `snippets/` on sys.path: `import gradcheck`):
     check_loss(loss_fn, x, *args, h=None) -> float
         loss_fn(x, *args) -> (loss, dx); rel_error of dx against numeric.
 
+    explain(analytic, numeric) -> str
+        "ok", or what kind of wrong: transposed, a constant factor, the
+        wrong sign, all zeros, or a wrong pattern.
+
+    check_and_explain(forward, backward, *inputs, names=None) -> [str]
+        check_layer's check with one explained line per input, for a
+        reader's own backward pass.
+
 What the thresholds mean. In float64 a central difference with h = 1e-6 is
 off by about h**2 (curvature) plus eps/h (rounding), a relative error near
 1e-10 for smooth functions; a correct backward pass scores below 1e-7. A
@@ -97,3 +105,38 @@ def check_loss(loss_fn, x, *args, h=None):
     """Relative error of loss_fn's dx against central differences."""
     _, dx = loss_fn(x, *args)
     return rel_error(dx, numeric_grad(lambda: loss_fn(x, *args)[0], x, h=h))
+
+
+# --8<-- [start:explain]
+def explain(analytic, numeric):
+    """One sentence on how an analytic gradient differs from the numeric."""
+    a, n = np.asarray(analytic, float), np.asarray(numeric, float)
+    if a.shape != n.shape:
+        if a.T.shape == n.shape and np.allclose(a.T, n, atol=1e-6):
+            return "right numbers, transposed: swap a matrix product's order"
+        return f"shape {a.shape}, expected {n.shape}"
+    if rel_error(a, n) < THRESHOLDS[np.dtype(np.float64)][0]:
+        return "ok"
+    if not a.any():
+        return "all zeros: is it ever written (= instead of +=)?"
+    scale = np.sum(a * n) / max(np.sum(n * n), 1e-300)
+    if np.allclose(a, scale * n, rtol=1e-4, atol=1e-8):
+        if np.isclose(scale, -1):
+            return "wrong sign"
+        return f"{scale:.4g} times the right one: a missing or extra factor"
+    return "wrong pattern: a missing term or transpose, a wrong local rule"
+
+
+def check_and_explain(forward, backward, *inputs, names=None):
+    """Check backward against central differences; one line per input."""
+    out, cache = forward(*inputs)
+    dout = np.random.default_rng(0).standard_normal(out.shape)
+    grads = backward(dout, cache)
+    grads = grads if isinstance(grads, tuple) else (grads,)
+    names = names or [f"input {i}" for i in range(len(inputs))]
+    lines = []
+    for name, x, g in zip(names, inputs, grads):
+        n = numeric_grad(lambda: forward(*inputs)[0], x, dout)
+        lines.append(f"d{name}: {explain(g, n)}")
+    return lines
+    # --8<-- [end:explain]

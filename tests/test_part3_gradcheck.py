@@ -99,3 +99,23 @@ def test_numeric_grad_of_a_view_of_its_input():
     x, dout = rng.normal(size=(2, 3)), rng.normal(size=(3, 2))
     grad = numeric_grad(lambda: x.T, x, dout)
     assert np.allclose(grad, dout.T, atol=1e-8)
+
+
+def test_explain_names_each_kind_of_wrong():
+    import layers
+    import numpy as np
+    from gradcheck import check_and_explain, explain
+
+    rng = np.random.default_rng(1)
+    n = rng.normal(size=(3, 4))
+    assert explain(n, n) == "ok"
+    assert explain(n.T, n).startswith("right numbers, transposed")
+    assert explain(-n, n) == "wrong sign"
+    assert explain(3 * n, n).startswith("3 times the right one")
+    assert explain(np.zeros_like(n), n).startswith("all zeros")
+    assert explain(n + rng.normal(size=n.shape), n).startswith("wrong pattern")
+    x, w, b = rng.normal(size=(5, 3)), rng.normal(size=(3, 2)), np.zeros(2)
+    lines = check_and_explain(
+        layers.affine_forward, layers.affine_backward, x, w, b, names="xwb"
+    )
+    assert lines == ["dx: ok", "dw: ok", "db: ok"]
