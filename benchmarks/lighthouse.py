@@ -51,7 +51,7 @@ def pages(site: Path):
             chosen.append(first if isinstance(first, str) else
                           next(iter(first.values())))  # fmt: skip
     chosen += [p.relative_to(ROOT / "docs").as_posix()
-               for p in (ROOT / "docs").rglob("*.ipynb")]  # fmt: skip
+               for p in sorted((ROOT / "docs/notebooks").glob("*.py"))]  # fmt: skip
     urls = []
     for md in chosen:
         stem = md.rsplit(".", 1)[0]

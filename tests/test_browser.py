@@ -129,7 +129,12 @@ def test_every_page_loads_offline_with_math_rendered(
         assert watched.page.title(), rel
         text = watched.page.inner_text("article")
         assert "\\(" not in text and "\\[" not in text, f"raw TeX on {rel}"
-        for svg in watched.page.locator(".math svg").all()[:10]:
+        shown = [
+            s
+            for s in watched.page.locator(".math svg").all()[:20]
+            if s.is_visible()
+        ]  # not in a closed block or hidden tab
+        for svg in shown[:10]:
             box = svg.bounding_box()
             assert box and box["width"] > 0 and box["height"] > 0, rel
             assert svg.get_attribute("aria-label"), rel
