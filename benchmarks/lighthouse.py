@@ -50,8 +50,8 @@ def pages(site: Path):
             first = section[0]
             chosen.append(first if isinstance(first, str) else
                           next(iter(first.values())))  # fmt: skip
-    chosen += [p.relative_to(ROOT / "docs").as_posix()
-               for p in sorted((ROOT / "docs/notebooks").glob("*.py"))]  # fmt: skip
+    notebooks = sorted((ROOT / "docs/notebooks").glob("*.py"))
+    chosen += [p.relative_to(ROOT / "docs").as_posix() for p in notebooks]
     urls = []
     for md in chosen:
         stem = md.rsplit(".", 1)[0]
