@@ -7,13 +7,22 @@
   code uses the theme's highlighting and copy button instead, and its
   `$...$` math is handed to hooks/math.py (listed after this hook) to be
   rendered to SVG at build time like every other page.
+- Each plot leaves the page's HTML for a PNG file beside it, loaded lazily
+  with its size set (no layout shift) and a text alternative taken from the
+  code cell's `alt` metadata (jupytext: `# %% alt="..."`). A figure with no
+  alt fails the strict build.
 - After the build: each notebook is written beside its page as a clean
   .ipynb (no outputs) together with the site modules it imports, so a
   reader downloads one folder that runs in a fresh Jupyter.
 """
 
+import base64
+import html as htmllib
+import logging
 import os
+import posixpath
 import re
+import struct
 from pathlib import Path
 
 import jupytext
@@ -38,6 +47,13 @@ DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 INLINE = re.compile(r"(?<![\\$])\$(?![\s$])([^$\n]+?)(?<![\s\\])\$")
 IMPORT = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.MULTILINE)
 CELL_ID = re.compile(r'id="cell-id=[0-9a-f-]+"')  # random per conversion
+NUMBERED_CELL = re.compile(r'id="cell-(\d+)"')
+IMAGE = re.compile(r'<img alt="[^"]*" class="" src="data:image/png;base64,'
+                   r'([A-Za-z0-9+/=\s]+)"\s*/?>')  # fmt: skip
+EMPTY_DIV = re.compile(r'<div class="jp-Collapser[^"]*">\s*</div>\s*')
+
+log = logging.getLogger("mkdocs.hooks.notebooks")  # warnings fail --strict
+figures = {}  # site path -> PNG bytes, written after the build
 
 
 def is_notebook(page) -> bool:
@@ -53,11 +69,16 @@ def on_config(config):
             p for p in (str(SNIPPETS), path) if p
         )
     os.environ["MATPLOTLIBRC"] = str(ROOT / "hooks" / "matplotlibrc")
+    # MPLBACKEND=Agg (a headless shell's choice) would beat the kernel's
+    # inline backend and every plot would vanish from the page; this
+    # process's own plots use Agg anyway (hooks/snippets_path.py)
+    os.environ.pop("MPLBACKEND", None)
     # the build's kernels run on localhost over TCP; ipykernel warns about
     # that on every start, which --strict would count: keep kernel logs to
     # errors (a failing cell still fails the build: it is not a log line)
     os.environ["IPYTHONDIR"] = str(ROOT / "hooks" / "ipython")
     os.environ["SOURCE_DATE_EPOCH"] = "0"  # no build date in plot files
+    figures.clear()
     return config
 
 
@@ -77,7 +98,42 @@ def on_page_content(html, page, config, files):
     html = html.replace("highlight-ipynb", "highlight")
     numbers = iter(range(1, 100_000))
     html = CELL_ID.sub(lambda _: f'id="cell-{next(numbers)}"', html)
+    html = EMPTY_DIV.sub("", html)  # JupyterLab's (hidden) collapsers
+    html = _figures(html, page, config)
     return MARKDOWN_CELL.sub(_math, html)
+
+
+def _figures(html, page, config):
+    """Inline PNG plots -> lazy files beside the page, with alt text."""
+    source = Path(config["docs_dir"]) / page.file.src_uri
+    cells = jupytext.read(source).cells
+    starts = [(m.start(), int(m[1])) for m in NUMBERED_CELL.finditer(html)]
+    folder = posixpath.dirname(page.file.dest_uri)
+    count = 0
+
+    def replace(match):
+        nonlocal count
+        count += 1
+        cell = max((n for at, n in starts if at < match.start()), default=0)
+        alt = cells[cell - 1].metadata.get("alt") if cell else None
+        if not alt:
+            log.warning(
+                "%s: the figure of cell %d needs a text alternative: "
+                'start the cell with # %%%% alt="..."',
+                page.file.src_uri,
+                cell,
+            )
+            alt = ""
+        png = base64.b64decode(match[1])
+        width, height = struct.unpack(">II", png[16:24])  # the IHDR chunk
+        name = f"figure-{count}.png"
+        figures[posixpath.join(folder, name)] = png
+        return (
+            f'<img alt="{htmllib.escape(alt)}" src="{name}" width="{width}" '
+            f'height="{height}" loading="lazy" decoding="async">'
+        )
+
+    return IMAGE.sub(replace, html)
 
 
 def needed_modules(source: str):
@@ -94,6 +150,10 @@ def needed_modules(source: str):
 
 def on_post_build(config):
     site = Path(config["site_dir"])
+    for path, png in sorted(figures.items()):
+        (site / path).parent.mkdir(parents=True, exist_ok=True)
+        (site / path).write_bytes(png)
+    figures.clear()
     for source in sorted((Path(config["docs_dir"]) / SOURCES).glob("*.py")):
         out = site / SOURCES
         out.mkdir(parents=True, exist_ok=True)

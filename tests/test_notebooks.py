@@ -2,8 +2,11 @@
 gets it (the .ipynb plus the site modules it imports, in one folder), and
 its page is light, offline and offers those downloads."""
 
+import base64
 import importlib.util
 import shutil
+import struct
+from types import SimpleNamespace
 
 import jupytext
 import nbclient
@@ -65,6 +68,19 @@ def test_notebook_page_is_light_offline_and_downloadable(source, built_site):
     assert "$" not in soup.select_one("article").get_text().replace(
         "\\$", ""
     ), "raw $...$ left in the page"
+    assert "data:" not in str(soup.select_one("article")), "inline data"
+    figures = soup.select("article img")
+    assert figures, "the notebook's plot is missing"
+    for img in figures:  # a file beside the page, sized, lazy, described
+        assert len(img["alt"]) > 20 and "No description" not in img["alt"]
+        assert int(img["width"]) > 100 and int(img["height"]) > 100
+        assert img["loading"] == "lazy"
+        png = (page.parent / img["src"]).read_bytes()
+        assert png.startswith(b"\x89PNG")
+        assert struct.unpack(">II", png[16:24]) == (
+            int(img["width"]),
+            int(img["height"]),
+        )
     downloaded = built_site / "notebooks" / f"{source.stem}.ipynb"
     notebook = nbformat.read(downloaded, as_version=4)
     assert not [c for c in notebook.cells if c.get("outputs")]
@@ -84,3 +100,25 @@ def test_a_failing_notebook_cell_fails_the_build(tmp_path):
     log = result.stdout + result.stderr
     assert result.returncode != 0, "a failing cell did not fail the build"
     assert "nb broken" in log
+
+
+def test_a_figure_without_alt_text_is_a_warning(tmp_path, caplog):
+    source = tmp_path / "docs" / "nb.py"
+    source.parent.mkdir()
+    source.write_text("# %%\nplot()\n", encoding="utf-8")
+    png = b"\x89PNG\r\n\x1a\n" + b"\0\0\0\rIHDR" + struct.pack(">II", 3, 2)
+    html = (
+        '<div class="jp-Cell" id="cell-1"><img alt="No description" '
+        'class="" src="data:image/png;base64,'
+        f'{base64.b64encode(png).decode()}"'
+        "/></div>"
+    )
+    page = SimpleNamespace(
+        file=SimpleNamespace(src_uri="nb.py", dest_uri="nb/index.html")
+    )
+    out = hook._figures(html, page, {"docs_dir": str(tmp_path / "docs")})
+    assert (
+        "nb.py: the figure of cell 1 needs a text alternative" in caplog.text
+    )
+    assert 'src="figure-1.png" width="3" height="2"' in out
+    assert hook.figures.pop("nb/figure-1.png") == png

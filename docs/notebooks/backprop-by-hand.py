@@ -114,7 +114,7 @@ for node in fv.topological_order():
 # (with $y$ fixed) and draw the line with that slope through our point: it
 # touches the curve there.
 
-# %%
+# %% alt="f plotted against x with y fixed at -2: an S-shaped curve, and the dashed tangent line through our point whose slope is the gradient df/dx"
 xs = np.linspace(-2, 3, 201)
 fs = 1 / (1 + np.exp(-(xs * y + xs)))
 fig, ax = plt.subplots(figsize=(6, 3.2))

@@ -105,7 +105,7 @@ assert accuracy > 0.9
 # The loss curve, and the class the network predicts at every point of
 # the plane.
 
-# %%
+# %% alt="Left: the training loss falling on a log scale over the training steps. Right: the three spirals of points over the coloured regions where the trained network predicts each class"
 gx, gy = np.meshgrid(np.linspace(-1.1, 1.1, 200), np.linspace(-1.1, 1.1, 200))
 grid = np.c_[gx.ravel(), gy.ravel()]
 hidden = np.maximum(grid @ W1 + b1, 0)
