@@ -26,6 +26,7 @@ print(f"f = {out:g}:", "  ".join(f"d{k} = {g:g}" for k, g in grads.items()))
 ok = check_numbers(f, dict(x=x, y=y, z=z, w=w), grads)
 
 assert ok
+assert (a, s, m, out, ds, dm, da) == (6, 5, 2, 10, 2, 5, 2)  # by hand
 assert grads == dict(x=4.0, y=11.0, z=2.0, w=0.0)  # the hand values above
 v = np.array([x, y, z, w])  # and central differences agree
 assert np.allclose(numeric_grad(lambda: f(*v), v), list(grads.values()))

@@ -3,7 +3,6 @@
 from p1_checks import check_numbers
 
 
-# --8<-- [start:start]
 def f(x, y, z, w):
     return (x * y + z) * max(y, w)
 
@@ -11,5 +10,4 @@ def f(x, y, z, w):
 inputs = dict(x=3.0, y=2.0, z=-1.0, w=1.0)
 your_grads = dict(x=None, y=None, z=None, w=None)  # your numbers here
 ok = check_numbers(f, inputs, your_grads)
-# --8<-- [end:start]
-assert ok is False  # nothing filled in yet
+assert isinstance(ok, bool)  # the checker reports; it never raises

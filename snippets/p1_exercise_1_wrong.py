@@ -8,7 +8,6 @@ def f(x, y, z, w):
 
 
 inputs = dict(x=3.0, y=2.0, z=-1.0, w=1.0)
-# --8<-- [start:wrong]
 attempt = dict(
     x=-4.0,  # a sign slip
     y=6.0,  # only the path through x·y: the fork's other path is missing
@@ -16,5 +15,4 @@ attempt = dict(
     w=5.0,  # the max's gradient given to the loser
 )
 ok = check_numbers(f, inputs, attempt)
-# --8<-- [end:wrong]
 assert ok is False

@@ -1,6 +1,5 @@
 """Exercise 2, the starting file: stage the swish gate x·σ(w·x + b)."""
 
-# --8<-- [start:start]
 import math
 
 from p1_checks import check_swish
@@ -22,5 +21,4 @@ def backward(df, cache):
 
 
 ok = check_swish(forward, backward)
-# --8<-- [end:start]
-assert ok is False  # not filled in yet
+assert isinstance(ok, bool)  # the checker reports; it never raises

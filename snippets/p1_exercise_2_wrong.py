@@ -10,7 +10,6 @@ def forward(x, w, b):
     return x * g, (x, w, g)
 
 
-# --8<-- [start:wrong]
 def backward(df, cache):
     x, w, g = cache
     dx, dg = g * df, x * df
@@ -22,5 +21,4 @@ def backward(df, cache):
 
 
 ok = check_swish(forward, backward)
-# --8<-- [end:wrong]
 assert ok is False

@@ -41,6 +41,7 @@ ok = check_network(backward)
 assert ok and E1 < E0
 assert forward(P, x, t)["net_h2"] < 0  # h2 is off: its weights get 0
 assert g["w3"] == g["w4"] == g["b2"] == g["w6"] == 0.0
+assert all(new[k] == P[k] for k in ["w3", "w4", "b2", "w6"])  # no step
 v = np.array(list(P.values()))
 num = numeric_grad(lambda: forward(dict(zip(P, v)), x, t)["E"], v)
 assert np.allclose([g[k] for k in P], num, atol=1e-9)

@@ -1,6 +1,5 @@
 """Exercise 3, the starting file: a 2-2-1 relu network, backward by hand."""
 
-# --8<-- [start:start]
 from p1_checks import check_network
 
 x, t = (0.5, -1.0), 1.0  # the input and the target
@@ -24,5 +23,4 @@ def backward(p, x, t):
 
 
 ok = check_network(backward)
-# --8<-- [end:start]
-assert ok is False  # not filled in yet
+assert isinstance(ok, bool)  # the checker reports; it never raises

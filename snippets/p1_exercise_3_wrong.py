@@ -11,7 +11,6 @@ def forward(p, x, t):
     return dict(net_h1=n1, net_h2=n2, h1=h1, h2=h2, o=o)
 
 
-# --8<-- [start:wrong]
 def backward(p, x, t):
     v = forward(p, x, t)
     do = v["o"] - t
@@ -25,5 +24,4 @@ def backward(p, x, t):
 
 
 ok = check_network(backward)
-# --8<-- [end:wrong]
 assert ok is False
