@@ -5,9 +5,10 @@
     check_network(backward)               exercise 3: the 2-2-1 network
 
 Each compares your answer with central differences, prints one line per
-value ("dx: ok", or what looks wrong) and returns True only if all are
-right. A broken attempt (an exception, None, a missing name) is reported,
-not raised. Keep gradcheck.py in the same folder as this file.
+value ("dx: ok", or what looks wrong) to `out` (print unless you pass
+another function) and returns True only if all are right. A broken
+attempt (an exception, None, a missing name) is reported, not raised. Keep
+gradcheck.py in the same folder as this file.
 """
 
 import math
@@ -40,29 +41,32 @@ def _number(yours, right, others):
     return "wrong: used twice? add the gradient from every path"
 
 
-def check_numbers(f, inputs, your_grads):
+def check_numbers(f, inputs, your_grads, out=print):
     """inputs: {name: value}; f(**inputs) -> number; your_grads: {name: g}."""
+    if not isinstance(your_grads, dict):
+        out(f"your_grads: a dict {{name: number}}, not {your_grads!r}")
+        return False
     v = np.array(list(inputs.values()), dtype=float)
     num = _numeric(lambda *v: f(**dict(zip(inputs, v))), v)
     right = dict(zip(inputs, num.tolist()))
     lines = {k: _number(your_grads.get(k), n, right) for k, n in right.items()}
     for k, line in lines.items():
-        print(f"d{k}: {line}")
+        out(f"d{k}: {line}")
     return all(line == "ok" for line in lines.values())
 
 
-def _collect(names, case, points):
+def _collect(names, case, points, out):
     """Run case() at each point: your values against the right ones."""
     yours, right, dfs = [], [], []
     for _ in range(points):
         try:
             a, n, df = case()
         except Exception as e:  # a broken attempt is reported, not raised
-            print(f"your code raised {type(e).__name__}: {e}")
+            out(f"your code raised {type(e).__name__}: {e}")
             return False
         bad = [(k, x) for k, x in zip(names, a) if not isinstance(x, Real)]
         for k, x in bad:
-            print(f"{k}: not a number: {x!r}")
+            out(f"{k}: not a number: {x!r}")
         if bad:
             return False
         yours.append(a)
@@ -79,7 +83,7 @@ def _collect(names, case, points):
         for other, m in zip(names, right):
             if line != "ok" and rel_error(a, m) < 1e-7:
                 line = f"looks like {other}'s: a swapped input?"
-        print(f"{name}: {line}")
+        out(f"{name}: {line}")
         ok &= line == "ok"
     return ok
 
@@ -88,7 +92,7 @@ def _swish(x, w, b):
     return x / (1 + math.exp(-(w * x + b)))  # x · σ(w x + b)
 
 
-def check_swish(forward, backward, points=5):
+def check_swish(forward, backward, points=5, out=print):
     """forward(x, w, b) -> (f, cache); backward(df, cache) -> dx, dw, db."""
     rng = np.random.default_rng(0)
 
@@ -98,7 +102,7 @@ def check_swish(forward, backward, points=5):
         dx, dw, db = backward(df, cache)
         return [f, dx, dw, db], [_swish(*v), *_numeric(_swish, v) * df], df
 
-    return _collect(["f", "dx", "dw", "db"], case, points)
+    return _collect(["f", "dx", "dw", "db"], case, points, out)
 
 
 KEYS = ["w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3"]
@@ -110,7 +114,7 @@ def _net_loss(w1, w2, w3, w4, w5, w6, b1, b2, b3, x, t):
     return 0.5 * (w5 * h1 + w6 * h2 + b3 - t) ** 2
 
 
-def check_network(backward, points=4):
+def check_network(backward, points=4, out=print):
     """backward(p, x, t) -> {"w1": dE/dw1, ..., "b3": dE/db3}."""
     rng = np.random.default_rng(4)  # h1, h2 on/off: all four combinations
 
@@ -120,4 +124,4 @@ def check_network(backward, points=4):
         g = backward(dict(zip(KEYS, v.tolist())), x, t)
         return [g.get(k) for k in KEYS], _numeric(_net_loss, v, x, t), 1.0
 
-    return _collect(["d" + k for k in KEYS], case, points)
+    return _collect(["d" + k for k in KEYS], case, points, out)

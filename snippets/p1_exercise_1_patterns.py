@@ -23,7 +23,7 @@ dx, dy_mul = y * da, x * da  # multiply swaps: 4, 6
 dy = dy_mul + dy_max  # y forks: the two paths add, 6 + 5
 grads = dict(x=dx, y=dy, z=dz, w=dw)
 print(f"f = {out:g}:", "  ".join(f"d{k} = {g:g}" for k, g in grads.items()))
-ok = check_numbers(f, dict(x=x, y=y, z=z, w=w), grads)
+ok = check_numbers(f, dict(x=x, y=y, z=z, w=w), grads, out=print)
 
 assert ok
 assert (a, s, m, out, ds, dm, da) == (6, 5, 2, 10, 2, 5, 2)  # by hand

@@ -20,5 +20,5 @@ def backward(df, cache):
     raise NotImplementedError("your backward stages here")
 
 
-ok = check_swish(forward, backward)
+ok = check_swish(forward, backward, out=print)  # one line per value
 assert isinstance(ok, bool)  # the checker reports; it never raises

@@ -29,7 +29,7 @@ x, w, b = 1.5, -0.8, 0.4
 f, cache = forward(x, w, b)
 dx, dw, db = backward(1.0, cache)
 print(f"f = {f:.6f}  dx = {dx:.6f}  dw = {dw:.6f}  db = {db:.6f}")
-ok = check_swish(forward, backward)
+ok = check_swish(forward, backward, out=print)
 
 assert ok
 v = np.array([x, w, b])  # central differences of the formula itself

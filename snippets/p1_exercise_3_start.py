@@ -22,5 +22,5 @@ def backward(p, x, t):
     raise NotImplementedError("your backward pass here")
 
 
-ok = check_network(backward)
+ok = check_network(backward, out=print)  # one line per value
 assert isinstance(ok, bool)  # the checker reports; it never raises

@@ -93,6 +93,8 @@ def test_exercise_1_checker_accepts_rounding_and_reports_a_missing_name():
     assert check(C.check_numbers, f1, POINT, rounded)[0] is True
     ok, lines, _ = check(C.check_numbers, f1, POINT, dict(x=4.0))
     assert ok is False and "not a number: None" in lines["dy"]
+    ok, _, out = check(C.check_numbers, f1, POINT, [4.0, 11.0, 2.0, 0.0])
+    assert ok is False and "a dict" in out
 
 
 # ---- exercise 2: the staged swish gate -------------------------------
@@ -439,6 +441,23 @@ def test_built_page_has_rising_levels_solutions_and_the_checker(built_site):
     assert "$" not in article.get_text()  # every formula rendered
     last = article.find_all("p")[-1]
     assert last.find("a", href=re.compile(r"part-2/$")), "where next"
+
+
+def test_built_page_shows_what_each_checker_printed(built_site):
+    """The checkers print from an imported module: their lines must still
+    reach the page (a build captures only the snippet's own print)."""
+    page = built_site / "part-1" / "exercises" / "index.html"
+    html = page.read_text(encoding="utf-8")
+    shown = [
+        pre.get_text()
+        for pre in BeautifulSoup(html, "html.parser").find_all("pre")
+    ]
+    names = sorted(p.name for p in SNIPPETS.glob("p1_exercise_*.py"))
+    assert len(names) == 10
+    for name in names:
+        _, out = run(name)
+        assert out.strip(), name
+        assert any(out.strip() in text for text in shown), name
 
 
 def test_part_1_links_to_its_exercises(built_site):
