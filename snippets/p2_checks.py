@@ -1,0 +1,214 @@
+"""Check your Part 2 exercise answers against central differences.
+
+Put this file beside engine.py and gradcheck.py, then:
+    check_by_hand(grads)     exercise 1: a dict {"x": ..., "f": ...}
+    check_op(op, ref)        exercise 2: your op(a, b) -> Value, and
+                             ref(a, b) -> float, the same on plain numbers
+    check_neuron(neuron)     exercise 3: your neuron(ws, xs, b) -> Value
+    check_backward(backward) exercise 4: your backward(root)
+Each prints one line per gradient or graph ("dx: ok" or what is wrong)
+and returns True only if all is right. A broken attempt is reported.
+"""
+
+import math
+import sys
+from itertools import combinations
+
+import numpy as np
+from engine import Value
+from gradcheck import explain, numeric_grad
+
+
+def _say(text):
+    """print, as the program that called the checker sees it: a page that
+    runs the program (markdown-exec) collects what its own print gets."""
+    frame = sys._getframe(1)
+    while frame.f_globals is globals():  # up to the first outside caller
+        frame = frame.f_back
+    frame.f_globals.get("print", print)(text)
+
+
+def _line(name, got, want, swaps=()):
+    """Print and judge one gradient; swaps: (name, gradient) of others."""
+    msg = explain(got, want)
+    if msg.startswith("all zeros"):
+        msg = "all zeros: are the inputs the new Value's parents?"
+    for other, grad in swaps:
+        same = np.shape(got) == np.shape(grad)
+        if msg != "ok" and same and np.allclose(got, grad, rtol=1e-6):
+            msg = f"equals d{other}: local_grads in the wrong order"
+    _say(f"{name}: {msg}")
+    return msg == "ok"
+
+
+def _try(run):
+    try:
+        return run()
+    except Exception as e:  # a reader's attempt may fail in any way
+        _say(f"your code raised {type(e).__name__}: {e}")
+
+
+def by_hand(x, y, h=None):
+    """f = (x + y) / (x * y) + x; h nudges one named node, parents fixed."""
+    h = h or {}
+    nudge = lambda k, v: v + h[k] if k in h else v  # noqa: E731
+    x, y = nudge("x", x), nudge("y", y)
+    s, p = nudge("s", x + y), nudge("p", x * y)
+    q = nudge("q", s / p)
+    return dict(x=x, y=y, s=s, p=p, q=q, f=nudge("f", q + x))
+
+
+def check_by_hand(grads, x=2.0, y=4.0, h=1e-6):
+    nodes, ok = by_hand(Value(x), Value(y)), True
+    nodes["f"].backward()
+    for name, node in reversed(nodes.items()):  # walking back from f
+        up, down = (by_hand(x, y, {name: d})["f"] for d in (h, -h))
+        assert abs((up - down) / (2 * h) - node.grad) < 1e-8  # engine ok
+        shares = [  # what each use of the node sends back to it
+            loc * u.grad
+            for u in nodes.values()
+            for par, loc in zip(u.parents, u.local_grads)
+            if par is node
+        ]
+        k = range(1, len(shares))
+        some = [sum(c) for i in k for c in combinations(shares, i)]
+        g = grads.get(name) if isinstance(grads, dict) else None
+        if not isinstance(g, (int, float)):
+            msg = f"missing or not a number: {g!r}"
+        elif math.isclose(g, node.grad, rel_tol=1e-6, abs_tol=1e-9):
+            msg = "ok"
+        elif any(math.isclose(g, s, abs_tol=1e-9) for s in some):
+            msg = f"only some of its {len(shares)} shares: add every use"
+        elif math.isclose(g, -node.grad):
+            msg = "wrong sign"
+        else:
+            msg = f"{g:g} is wrong: redo the local derivatives on its way"
+        _say(f"{name}.grad: {msg}")
+        ok = ok and msg == "ok"
+    return ok
+
+
+def _run(op, args):
+    xs = [Value(a) for a in args]
+    out = op(*xs)
+    if not isinstance(out, Value):
+        raise TypeError(f"it returned {out!r}, not a Value")
+    if not all(isinstance(g, (int, float)) for g in out.local_grads):
+        raise TypeError("local_grads must be plain numbers (from .data)")
+    out.backward()
+    return [out.data] + [float(v.grad) for v in xs]
+
+
+def _slopes(ref, p):
+    return numeric_grad(lambda: np.array(ref(*p)), p)
+
+
+def _check(op, ref, pts, groups):
+    """op and ref at each row of pts; groups: {name: columns of pts}."""
+    got = _try(lambda: np.array([_run(op, p) for p in pts]))
+    if got is None:
+        return False
+    ok = _line("value", got[:, 0], [ref(*p) for p in pts])
+    num, got = np.array([_slopes(ref, p) for p in pts]), got[:, 1:]
+    for name, cols in groups.items():
+        swaps = [(o, num[:, c]) for o, c in groups.items() if o != name]
+        ok &= _line(f"d{name}", got[:, cols], num[:, cols], swaps)
+    return bool(ok)
+
+
+def check_op(op, ref):
+    pts = np.random.default_rng(0).uniform(-3, 3, (5, 2))
+    return _check(op, ref, pts, {"a": [0], "b": [1]})
+
+
+def check_neuron(neuron, n=3):
+    def op(*v):  # one list of Values in, the reader's call out
+        return neuron(list(v[:n]), list(v[n : 2 * n]), v[-1])
+
+    def ref(*z):
+        return math.tanh(np.dot(z[:n], z[n : 2 * n]) + z[-1])
+
+    pts = np.random.default_rng(0).normal(size=(1, 2 * n + 1))
+    w, x = list(range(n)), list(range(n, 2 * n))
+    return _check(op, ref, pts, {"w": w, "x": x, "b": [2 * n]})
+
+
+def random_graph(xs, seed):
+    """A seeded random graph over the inputs xs, values used many times."""
+    rng, nodes = np.random.default_rng(seed), list(xs)
+    for k in rng.integers(3, size=12):
+        a, b = (nodes[i] for i in rng.integers(len(nodes), size=2))
+        nodes.append(a + b if k == 0 else a * b if k == 1 else (a - b).tanh())
+    return sum(nodes[len(xs) :])
+
+
+def _deep(xs):
+    y = xs[0]
+    for _ in range(3000):  # 6000 nodes deep: too deep for recursion
+        y = y * 0.999 + xs[0]
+    return y
+
+
+PROBES = [  # name, graph, inputs, what a failure there usually means
+    ("a chain", lambda v: (v[0] * 3 + 1).tanh(), [0.2],
+     "wrong on a chain: parent.grad += local * node.grad"),
+    ("x * x", lambda v: v[0] * v[0], [1.5],
+     "x * x sends x two shares: add them (+=, not =)"),
+    ("a used twice", lambda v: (a := v[0] * v[0]) * (a + v[0]), [2.0],
+     "a node passed its grad on too early: reverse topological order"),
+    *[(f"random graph {s}", lambda v, s=s: random_graph(v, s),
+       [0.5, -0.3, 0.8], "wrong where values are reused") for s in (1, 2, 3)],
+    ("6000 deep", _deep, [0.3], "wrong on a long chain reusing x"),
+]  # fmt: skip
+
+
+def _probe(backward, build, data):
+    """'ok', what looks wrong, or None: wrong, as the probe's hint says."""
+    x = np.array(data)
+    xs = [Value(v) for v in x]
+    root = build(xs)
+    try:
+        backward(root)
+        got = [float(v.grad) for v in xs]
+    except RecursionError:
+        return "RecursionError: keep your own stack in a list"
+    except Exception as e:  # a reader's attempt may fail in any way
+        return f"raised {type(e).__name__}: {e}"
+    want = numeric_grad(lambda: np.array(build(list(map(Value, x))).data), x)
+    if explain(got, want) == "ok":
+        return "ok"
+    if root.grad != 1:
+        return f"root.grad is {root.grad!r}: seed it, root.grad = 1"
+    if not any(got):
+        return "nothing reached the inputs: walk back from the root"
+    return None
+
+
+def _twice(backward):
+    x = Value(2.0)
+    a = x * x
+    c = a * (a + x)
+    try:
+        backward(c)
+        first = x.grad, a.grad
+        backward(c)
+    except Exception as e:  # a reader's attempt may fail in any way
+        return f"raised {type(e).__name__}: {e}"
+    if first[0] == 0:
+        return "the first call left x.grad at 0: nothing to compare"
+    if a.grad != first[1]:
+        return "inner grads grew: set them to 0 before the walk"
+    if not math.isclose(x.grad, 2 * first[0]):
+        return "inputs must add up across calls: reset only inner nodes"
+    return "ok"
+
+
+def check_backward(backward):
+    ok = True
+    for name, build, data, hint in PROBES:
+        msg = _probe(backward, build, data) or hint
+        _say(f"{name}: {msg}")
+        ok &= msg == "ok"
+    msg = _twice(backward)
+    _say(f"a second call: {msg}")
+    return bool(ok and msg == "ok")

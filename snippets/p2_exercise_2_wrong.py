@@ -1,0 +1,30 @@
+"""Exercise 2: two plausible wrong attempts, and what the checker says."""
+
+import math
+
+from engine import Value, lift
+from p2_checks import check_op
+
+
+def ref(a, b):
+    return math.log(math.exp(a) + math.exp(b))
+
+
+def smoothmax_swapped(a, b):
+    a, b = lift(a), lift(b)
+    ea, eb = math.exp(a.data), math.exp(b.data)
+    out = math.log(ea + eb)
+    return Value(out, (a, b), (eb / (ea + eb), ea / (ea + eb)), "smoothmax")
+
+
+def smoothmax_no_log(a, b):
+    a, b = lift(a), lift(b)
+    ea, eb = math.exp(a.data), math.exp(b.data)
+    return Value(math.log(ea + eb), (a, b), (ea, eb), "smoothmax")
+
+
+print("local_grads in the order (b, a):")
+swapped = check_op(smoothmax_swapped, ref)
+print("local_grads e^a and e^b, the slope of the log forgotten:")
+no_log = check_op(smoothmax_no_log, ref)
+assert not swapped and not no_log

@@ -1,0 +1,14 @@
+"""Exercise 4: a plausible wrong attempt, and what the checker says."""
+
+from p2_checks import check_backward
+
+
+def backward(root):
+    order = root.topological_order()  # borrowed here, to keep it short
+    root.grad = 1.0
+    for node in reversed(order):
+        for parent, local in zip(node.parents, node.local_grads):
+            parent.grad = local * node.grad  # the bug: = instead of +=
+
+
+assert not check_backward(backward)

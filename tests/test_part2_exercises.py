@@ -1,0 +1,335 @@
+"""Part 2 exercises: every solution passes its checker and is right by an
+independent truth (closed forms, central differences), every checker names
+realistic wrong attempts without raising, and the built page has its
+shape."""
+
+import math
+import re
+import sys
+from collections import deque
+
+import numpy as np
+import pytest
+from bs4 import BeautifulSoup
+from conftest import SNIPPETS
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+sys.path.insert(0, str(SNIPPETS))
+import p2_checks as C  # noqa: E402
+import p2_exercise_2_smoothmax as S2  # noqa: E402
+import p2_exercise_3_neuron as S3  # noqa: E402
+import p2_exercise_4_backward as S4  # noqa: E402
+from engine import Value, lift  # noqa: E402
+from gradcheck import numeric_grad  # noqa: E402
+
+SETTINGS = settings(max_examples=100, deadline=None)
+
+
+def lines(capsys):
+    return capsys.readouterr().out.splitlines()
+
+
+# -- exercise 1: numbers ---------------------------------------------------
+
+
+def closed_form(x=2.0, y=4.0):
+    """f = (x + y)/(xy) + x = 1/y + 1/x + x, differentiated by hand."""
+    s, p = x + y, x * y
+    return {
+        "f": 1.0,
+        "q": 1.0,
+        "s": 1 / p,
+        "p": -s / p**2,
+        "x": 1 - 1 / x**2,
+        "y": -1 / y**2,
+    }
+
+
+def test_by_hand_accepts_the_closed_form_and_the_engine_agrees(capsys):
+    assert C.check_by_hand(closed_form())
+    assert lines(capsys) == [f"{n}.grad: ok" for n in "fqpsyx"]
+    x, y = Value(2.0), Value(4.0)
+    nodes = C.by_hand(x, y)
+    nodes["f"].backward()
+    want = closed_form()
+    assert all(math.isclose(v.grad, want[k]) for k, v in nodes.items())
+
+
+@pytest.mark.parametrize(
+    "change, node, message",
+    [
+        ({"x": 1 + 1 / 8}, "x", "only some of its 3 shares"),  # via f and s
+        ({"y": 1 / 8}, "y", "only some of its 2 shares"),  # forgot via p
+        ({"p": 6 / 64}, "p", "wrong sign"),
+        ({"s": 8.0}, "s", "is wrong"),
+        ({"q": None}, "q", "missing or not a number"),
+    ],
+)
+def test_by_hand_names_wrong_numbers(capsys, change, node, message):
+    grads = closed_form() | change
+    assert C.check_by_hand(grads) is False
+    (line,) = [ln for ln in lines(capsys) if ln.startswith(f"{node}.grad")]
+    assert message in line
+
+
+def test_by_hand_survives_garbage(capsys):
+    assert C.check_by_hand(None) is False
+    assert C.check_by_hand({"x": "0.75"}) is False
+    assert all("missing" in ln for ln in lines(capsys)[:6])
+
+
+# -- exercise 2: a smooth maximum as one node ----------------------------
+
+
+@SETTINGS
+@given(
+    st.floats(-1000, 1000, allow_nan=False),
+    st.floats(-1000, 1000, allow_nan=False),
+)
+def test_smoothmax_matches_its_closed_form(a, b):
+    va, vb = Value(a), Value(b)
+    out = S2.smoothmax(va, vb)
+    out.backward()
+    m = max(a, b)
+    assert m <= out.data <= m + math.log(2) + 1e-12  # a smooth max
+    d = a - b  # da = e^a / (e^a + e^b) = sigmoid(a - b), computed stably
+    sig = 1 / (1 + math.exp(-d)) if d >= 0 else math.exp(d) / (1 + math.exp(d))
+    assert math.isclose(va.grad, sig, rel_tol=1e-9, abs_tol=1e-300)
+    assert math.isclose(va.grad + vb.grad, 1.0)  # shares of one sum
+    assert out.parents == (va, vb) and len(out.topological_order()) == 3
+
+
+def test_smoothmax_takes_numbers_and_passes_its_checker(capsys):
+    assert S2.smoothmax(0.0, Value(1.0)).data == S2.smoothmax(0, 1).data
+    assert C.check_op(S2.smoothmax, S2.ref)
+    assert lines(capsys) == ["value: ok", "da: ok", "db: ok"]
+
+
+def smoothmax_with(locals_of):
+    def op(a, b):
+        a, b = lift(a), lift(b)
+        ea, eb = math.exp(a.data), math.exp(b.data)
+        out = math.log(ea + eb)
+        return Value(out, (a, b), locals_of(ea, eb), "smoothmax")
+
+    return op
+
+
+def no_parents(a, b):
+    return Value(S2.ref(a.data, b.data))
+
+
+def boom(a, b):
+    raise ZeroDivisionError("oops")
+
+
+@pytest.mark.parametrize(
+    "op, message",
+    [
+        (smoothmax_with(lambda ea, eb: (eb / (ea + eb), ea / (ea + eb))),
+         "da: equals db: local_grads in the wrong order"),
+        (smoothmax_with(lambda ea, eb: (ea, eb)), "da: wrong pattern"),
+        (smoothmax_with(lambda ea, eb: (2 * ea / (ea + eb),
+                                        2 * eb / (ea + eb))),
+         "da: 2 times the right one"),
+        (smoothmax_with(lambda ea, eb: (-ea / (ea + eb), -eb / (ea + eb))),
+         "da: wrong sign"),
+        (no_parents, "da: all zeros: are the inputs the new Value's parents"),
+        (lambda a, b: S2.ref(a.data, b.data), "not a Value"),
+        (boom, "raised ZeroDivisionError"),
+    ],
+)  # fmt: skip
+def test_check_op_names_each_wrong_attempt(capsys, op, message):
+    assert C.check_op(op, S2.ref) is False
+    assert any(ln.startswith(message) or message in ln for ln in lines(capsys))
+
+
+# -- exercise 3: a neuron as one node -------------------------------------
+
+
+@pytest.mark.parametrize("n", [1, 2, 5])
+def test_fused_neuron_gradients_are_central_differences(n):
+    rng = np.random.default_rng(n)
+    z = rng.normal(size=2 * n + 1)
+    vs = [Value(v) for v in z]
+    out = S3.neuron(vs[:n], vs[n : 2 * n], vs[-1])
+    out.backward()
+    f = lambda: np.tanh(z[:n] @ z[n : 2 * n] + z[-1])  # noqa: E731
+    np.testing.assert_allclose([v.grad for v in vs], numeric_grad(f, z),
+                               rtol=1e-7, atol=1e-10)  # fmt: skip
+    assert len(out.topological_order()) == 2 * n + 2
+
+
+def test_fused_neuron_passes_its_checker(capsys):
+    assert C.check_neuron(S3.neuron)
+    assert lines(capsys) == ["value: ok", "dw: ok", "dx: ok", "db: ok"]
+
+
+def neuron_with(local_grads):
+    def neuron(ws, xs, b):
+        z = sum(w.data * x.data for w, x in zip(ws, xs)) + b.data
+        t = math.tanh(z)
+        return Value(t, (*ws, *xs, b), local_grads(ws, xs, 1 - t * t))
+
+    return neuron
+
+
+def neuron_of_values(ws, xs, b):  # local grads that are Values
+    t = sum((w * x for w, x in zip(ws, xs)), b).tanh()
+    return Value(t.data, (*ws, *xs, b), (*xs, *ws, 1 - t * t))
+
+
+@pytest.mark.parametrize(
+    "neuron, start, text",
+    [
+        (neuron_with(lambda ws, xs, d: (*(x.data for x in xs),
+                                        *(w.data for w in ws), 1.0)),
+         "dw: ", "times the right one: a missing or extra factor"),
+        (neuron_with(lambda ws, xs, d: (*(d * w.data for w in ws),
+                                        *(d * x.data for x in xs), d)),
+         "dw: ", "equals dx"),
+        (lambda ws, xs, b: None, "your code raised", "not a Value"),
+        (neuron_of_values, "your code raised", "plain numbers"),
+    ],
+)  # fmt: skip
+def test_check_neuron_names_each_wrong_attempt(capsys, neuron, start, text):
+    assert C.check_neuron(neuron) is False
+    out = lines(capsys)
+    assert any(ln.startswith(start) and text in ln for ln in out), out
+
+
+# -- exercise 4: the backward pass ----------------------------------------
+
+
+@SETTINGS
+@given(st.integers(0, 10_000), st.lists(st.floats(-1, 1), min_size=3,
+                                        max_size=3))  # fmt: skip
+def test_own_backward_is_central_differences_on_random_graphs(seed, xs):
+    x = np.array(xs)
+    vs = [Value(v) for v in x]
+    S4.backward(C.random_graph(vs, seed))
+    num = numeric_grad(lambda: np.array(C.random_graph(
+        [Value(v) for v in x], seed).data), x)  # fmt: skip
+    np.testing.assert_allclose([v.grad for v in vs], num, rtol=1e-6,
+                               atol=1e-6)  # fmt: skip
+
+
+def test_own_backward_passes_its_checker(capsys):
+    assert C.check_backward(S4.backward)
+    out = lines(capsys)
+    assert len(out) == len(C.PROBES) + 1
+    assert all(ln.endswith(": ok") for ln in out)
+
+
+def engine_like(assign=False, seed=True, reverse=True, reset="inner"):
+    def backward(root):
+        order = root.topological_order()
+        for node in order:
+            if reset == "all" or (reset == "inner" and node.parents):
+                node.grad = 0.0
+        if seed:
+            root.grad += 1.0
+        for node in reversed(order) if reverse else order:
+            for parent, local in zip(node.parents, node.local_grads):
+                if assign:
+                    parent.grad = local * node.grad
+                else:
+                    parent.grad += local * node.grad
+
+    return backward
+
+
+def breadth_first(root):
+    root.grad, queue, seen = 1.0, deque([root]), {root}
+    while queue:
+        node = queue.popleft()
+        for parent, local in zip(node.parents, node.local_grads):
+            parent.grad += local * node.grad
+            if parent not in seen:
+                seen.add(parent)
+                queue.append(parent)
+
+
+def recursive(root):
+    order, seen = [], set()
+
+    def visit(node):
+        if node not in seen:
+            seen.add(node)
+            for parent in node.parents:
+                visit(parent)
+            order.append(node)
+
+    visit(root)  # the rest is right; only the order is found recursively
+    for node in order:
+        if node.parents:
+            node.grad = 0.0
+    root.grad += 1.0
+    for node in reversed(order):
+        for parent, local in zip(node.parents, node.local_grads):
+            parent.grad += local * node.grad
+
+
+@pytest.mark.parametrize(
+    "backward, probe, message",
+    [
+        (engine_like(assign=True), "x * x", "+=, not ="),
+        (breadth_first, "a used twice", "reverse topological order"),
+        (engine_like(seed=False), "a chain", "seed it, root.grad = 1"),
+        (engine_like(reverse=False), "a chain", "walk back from the root"),
+        (recursive, "6000 deep", "RecursionError"),
+        (engine_like(reset="none"), "a second call", "inner grads grew"),
+        (engine_like(reset="all"), "a second call", "inputs must add up"),
+        (lambda root: root.nope, "a chain", "raised AttributeError"),
+    ],
+)
+def test_check_backward_names_each_wrong_attempt(
+    capsys, backward, probe, message
+):
+    assert C.check_backward(backward) is False
+    out = dict(ln.split(": ", 1) for ln in lines(capsys))
+    assert message in out[probe], out
+
+
+def test_check_backward_passes_the_engine_itself(capsys):
+    assert C.check_backward(Value.backward)
+
+
+# -- the built page --------------------------------------------------------
+
+LEVELS = ["warm-up", "practice", "challenge", "stretch"]
+
+
+def test_exercise_page_has_its_shape(built_site):
+    page = built_site / "part-2" / "exercises" / "index.html"
+    article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    article = article.find("article")
+    heads = [h.get_text(strip=True) for h in article.find_all("h2")]
+    numbered = [h for h in heads if re.match(r"\d\. ", h)]
+    assert 3 <= len(numbered) <= 5
+    assert [h[0] for h in numbered] == [
+        str(i + 1) for i in range(len(numbered))
+    ]
+    levels = re.findall(r"Level (\d) · ([\w-]+)", article.get_text())
+    assert (
+        levels
+        == [(str(i + 1), w) for i, w in enumerate(LEVELS)][: len(numbered)]
+    )
+    summaries = [
+        s.get_text(strip=True) for s in article.select("details summary")
+    ]
+    assert summaries.count("Solution") == len(numbered)
+    links = {a["href"] for a in article.find_all("a", href=True)}
+    assert "../../snippets/p2_checks.py" in links
+    assert (built_site / "snippets" / "p2_checks.py").is_file()
+    text = "\n".join(pre.get_text() for pre in article.find_all("pre"))
+    for line in ["x.grad: ok", "da: equals db", "x * x: x * x sends x two"]:
+        assert line in text, f"checker output {line!r} is not on the page"
+    assert "../../reference/glossary/#" in str(article)
+
+
+def test_the_part_links_to_its_exercises(built_site):
+    for page in ("part-2", "part-2/engine-bugs"):
+        html = (built_site / page / "index.html").read_text(encoding="utf-8")
+        assert 'href="exercises/"' in html or 'href="../exercises/"' in html
