@@ -1,0 +1,18 @@
+"""Exercise 1, your attempt: fill in seq_linear_backward, run this file."""
+
+from p3_checks import check_seq_linear
+
+
+def seq_linear_forward(x, w, b):
+    """x (B, T, D) @ w (D, M) + b (M,) -> out (B, T, M)."""
+    return x @ w + b, (x, w)
+
+
+def seq_linear_backward(dout, cache):
+    """dout (B, T, M) -> dx (B, T, D), dw (D, M), db (M,)."""
+    x, w = cache
+    raise NotImplementedError("your code: dx, dw, db")
+
+
+ok = check_seq_linear(seq_linear_forward, seq_linear_backward)
+assert ok is False  # a broken attempt is reported, not raised
