@@ -3,7 +3,7 @@
 Put this file, gradcheck.py and layers.py beside your own file, then:
 
     from p3_checks import check_embedding
-    check_embedding(my_forward, my_backward)
+    print(check_embedding(my_forward, my_backward))
 
     check_seq_linear(forward, backward)  # 1: x (B, T, D) @ w (D, M) + b
     check_embedding(forward, backward)   # 2: out = w[idx]
@@ -14,8 +14,9 @@ A layer is a pair as in layers.py: forward(*inputs) -> (out, cache),
 backward(dout, cache) -> one gradient per float input. Each check runs
 your code on fixed seeded inputs, compares your output with the right one
 and each gradient with central differences of the right function, and
-prints one line each: "dw: ok", or what is wrong. It never raises on a
-broken attempt; it returns True only if every line is ok.
+returns a Report: one line each, "dw: ok" or what is wrong, printed by
+print(); bool(report) is True only if every line is ok. It never raises
+on a broken attempt: an exception in your code becomes a line.
 """
 
 import numpy as np
@@ -23,8 +24,18 @@ from gradcheck import explain, numeric_grad
 from layers import affine_forward, relu_forward, softmax_loss
 
 
+class Report(list):
+    """The checker's lines; true only if there are some and all are ok."""
+
+    def __bool__(self):
+        return len(self) > 0 and all(ln.endswith(": ok") for ln in self)
+
+    def __str__(self):
+        return "\n".join(self)
+
+
 def _line(name, attempt, truth, hints=()):
-    """Print "name: ok" or what is wrong; hints: [(known bug, message)]."""
+    """The line "name: ok", or what is wrong; hints: [(bug, message)]."""
     try:
         msg = "None: is it returned?"
         if attempt is not None:
@@ -35,30 +46,30 @@ def _line(name, attempt, truth, hints=()):
                 msg = hint
     except Exception as e:  # a list of arrays, a string, ...
         msg = f"cannot compare it ({type(e).__name__}: {e})"
-    print(f"{name}: {msg}")
-    return msg == "ok"
+    return f"{name}: {msg}"
 
 
 def _layer(forward, backward, truth, inputs, names, hints):
     """Output, then one line per gradient; truth(*inputs) -> right out."""
     right = truth(*inputs)
     dout = np.random.default_rng(1).standard_normal(right.shape)
+    report = Report()
     try:
         out, cache = forward(*[np.copy(x) for x in inputs])
-        ok = _line("out", out, right)
+        report.append(_line("out", out, right))
         grads = backward(dout.copy(), cache)
     except Exception as e:
-        print(f"your code raised {type(e).__name__}: {e}")
-        return False
+        report.append(f"your code raised {type(e).__name__}: {e}")
+        return report
     grads = tuple(grads) if isinstance(grads, tuple | list) else (grads,)
     if len(grads) != len(names):
-        print(f"returned {len(grads)} gradients, expected {len(names)}")
-        return False
+        report.append(f"{len(grads)} gradients, expected {len(names)}")
+        return report
     bugs = hints(dout, *inputs)
     for name, x, g in zip(names, inputs, grads):
         num = numeric_grad(lambda: truth(*inputs), x, dout)
-        ok &= _line("d" + name, g, num, bugs.get(name, ()))
-    return ok
+        report.append(_line("d" + name, g, num, bugs.get(name, ())))
+    return report
 
 
 SUM_BOTH = "summed over one axis only: b is added at all B*T positions"
@@ -67,6 +78,7 @@ ADD_AT = "repeats counted once (dw[idx] += dout); use np.add.at(dw, idx, dout)"
 CONST = "mean and variance taken as constants: both depend on x, add paths"
 NO_VAR = "the path through the variance is missing"
 NO_SUM = "not summed over the rows: it is used by every row"
+NO_DECAY = "the decay term 0.5 * reg * (sum(W1**2) + sum(W2**2)) is missing"
 
 
 def _seq(x, w, b):
@@ -148,11 +160,10 @@ def check_net(loss_and_grads):
         loss, grads = loss_and_grads(copies, x.copy(), y.copy(), reg)
         grads = {k: grads.get(k) for k in p}
     except Exception as e:
-        print(f"your code raised {type(e).__name__}: {e}")
-        return False
+        return Report([f"your code raised {type(e).__name__}: {e}"])
     right = _net_loss(p, x, y, reg)
     no_decay = _net_loss(p, x, y, 0.0)
-    ok = _line("loss", loss, right, [(no_decay, "the decay term is missing")])
+    report = Report([_line("loss", loss, right, [(no_decay, NO_DECAY)])])
     for k in p:
         num = numeric_grad(lambda: _net_loss(p, x, y, reg), p[k])
         decay = reg * p[k]  # d(0.5 reg sum(W**2))/dW = reg W
@@ -162,5 +173,5 @@ def check_net(loss_and_grads):
         ]
         if k.startswith("b"):
             bugs = [(num + decay, f"{k} decayed: only weights are")]
-        ok &= _line("d" + k, grads[k], num, bugs)
-    return ok
+        report.append(_line("d" + k, grads[k], num, bugs))
+    return report

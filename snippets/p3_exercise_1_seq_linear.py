@@ -5,7 +5,6 @@ from gradcheck import check_layer, verdict
 from p3_checks import check_seq_linear
 
 
-# --8<-- [start:solution]
 def seq_linear_forward(x, w, b):
     """x (B, T, D) @ w (D, M) + b (M,) -> out (B, T, M)."""
     return x @ w + b, (x, w)
@@ -21,8 +20,8 @@ def seq_linear_backward(dout, cache):
     return dx, dw, db
 
 
-ok = check_seq_linear(seq_linear_forward, seq_linear_backward)
-# --8<-- [end:solution]
+report = check_seq_linear(seq_linear_forward, seq_linear_backward)
+print(report)
 
 rng = np.random.default_rng(0)
 B, T, D, M = 2, 3, 4, 5  # the shapes of the statement
@@ -37,4 +36,6 @@ assert dx.shape == x.shape and dw.shape == w.shape and db.shape == b.shape
 assert np.allclose(db, B * T)  # dout = 1: each of the B*T uses adds 1
 assert np.allclose(dw, x.sum(axis=(0, 1))[:, None])  # column of sums of x
 errors = check_layer(seq_linear_forward, seq_linear_backward, x, w, b)
-assert ok and all(verdict(e) == "ok" for e in errors)  # central differences
+assert report and all(
+    verdict(e) == "ok" for e in errors
+)  # central differences

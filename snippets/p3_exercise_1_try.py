@@ -14,5 +14,6 @@ def seq_linear_backward(dout, cache):
     raise NotImplementedError("your code: dx, dw, db")
 
 
-ok = check_seq_linear(seq_linear_forward, seq_linear_backward)
-assert ok is False  # a broken attempt is reported, not raised
+report = check_seq_linear(seq_linear_forward, seq_linear_backward)
+print(report)
+assert not report  # a broken attempt is reported, not raised

@@ -16,5 +16,6 @@ def seq_linear_backward(dout, cache):
     return dx, dw, db
 
 
-ok = check_seq_linear(seq_linear_forward, seq_linear_backward)
-assert not ok
+report = check_seq_linear(seq_linear_forward, seq_linear_backward)
+print(report)
+assert not report

@@ -15,5 +15,6 @@ def embedding_backward(dout, cache):
     return dw
 
 
-ok = check_embedding(embedding_forward, embedding_backward)
-assert not ok
+report = check_embedding(embedding_forward, embedding_backward)
+print(report)
+assert not report

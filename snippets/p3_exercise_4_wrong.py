@@ -21,5 +21,6 @@ def loss_and_grads(params, x, y, reg):
     return loss, grads
 
 
-ok = check_net(loss_and_grads)
-assert not ok
+report = check_net(loss_and_grads)
+print(report)
+assert not report
