@@ -3,7 +3,7 @@ snippets' own output), the checker in p3_checks.py passes them, rejects
 realistic wrong attempts with a message that names the bug, never raises,
 and the built page has its four levels, solutions and checker link."""
 
-import runpy
+import ast
 
 import gradcheck as G
 import layers as L
@@ -16,14 +16,23 @@ from conftest import SNIPPETS
 
 @pytest.fixture(scope="module")
 def sol():
-    """The namespace of each solution snippet, run once (prints muted)."""
+    """The functions of each solution snippet, without running its script
+    part (test_snippets.py runs that): a broken solution fails here on its
+    own, not only through the snippet's asserts."""
     names = {
         1: "p3_exercise_1_seq_linear.py",
         2: "p3_exercise_2_embedding.py",
         3: "p3_exercise_3_layernorm.py",
         4: "p3_exercise_4_net.py",
     }
-    return {k: runpy.run_path(str(SNIPPETS / v)) for k, v in names.items()}
+    kinds = (ast.Import, ast.ImportFrom, ast.FunctionDef)
+    found = {}
+    for k, name in names.items():
+        tree = ast.parse((SNIPPETS / name).read_text(encoding="utf-8"))
+        tree.body = [node for node in tree.body if isinstance(node, kinds)]
+        found[k] = {}
+        exec(compile(tree, name, "exec"), found[k])
+    return found
 
 
 def lines(report):
