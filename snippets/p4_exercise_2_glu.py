@@ -1,0 +1,22 @@
+"""Exercise 2: a gated layer's backward pass, with two bugs to find."""
+
+from p4_checks import check_glu
+
+
+# --8<-- [start:buggy]
+def glu_backward(dout, cache):
+    """dout (N, M) -> dx (N, D), dWa (D, M), dWb (D, M)."""
+    x, Wa, Wb, a, g = cache  # out = a * g, a = x Wa, g = σ(x Wb)
+    da = dout * g  # d(out)/da = g
+    dzb = dout * a * g * (1 - g)  # d(out)/dg = a, then σ' = g (1 - g)
+    dWa = da.T @ x
+    dWb = x.T @ dzb
+    dx = da @ Wa.T
+    return dx, dWa, dWb
+
+
+# --8<-- [end:buggy]
+
+ok = check_glu(glu_backward)
+print(f"check_glu returned {ok}")
+assert not ok  # two bugs: the checker must say so
