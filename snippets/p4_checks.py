@@ -15,13 +15,23 @@ Each runs your code on fixed seeded inputs, compares with central
 differences (or with backprop itself, for exercise 3), prints one line per
 gradient or quantity ("dx: ok", or what is wrong), never raises on a
 broken attempt, and returns True only if everything is right.
+capture(check, attempt, ...) returns (True/False, the printed text).
 """
 
+import io
 import math
 import weakref
+from contextlib import redirect_stdout
 
 import numpy as np
 from gradcheck import explain, numeric_grad, rel_error
+
+
+def capture(check, *args, **kwargs):
+    """(check's result, what it printed): for a page that shows the text."""
+    with redirect_stdout(io.StringIO()) as out:
+        ok = check(*args, **kwargs)
+    return ok, out.getvalue()
 
 
 def _call(fn, *args):

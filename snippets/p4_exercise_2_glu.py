@@ -1,6 +1,6 @@
 """Exercise 2: a gated layer's backward pass, with two bugs to find."""
 
-from p4_checks import check_glu
+from p4_checks import capture, check_glu
 
 
 # --8<-- [start:buggy]
@@ -17,6 +17,8 @@ def glu_backward(dout, cache):
 
 # --8<-- [end:buggy]
 
-ok = check_glu(glu_backward)
-print(f"check_glu returned {ok}")
-assert not ok  # two bugs: the checker must say so
+ok, said = capture(check_glu, glu_backward)  # check_glu, and its lines
+print(f"{said}check_glu returned {ok}")
+lines = dict(line.split(": ", 1) for line in said.splitlines())
+assert not ok and lines["dWb"] == "ok"  # two bugs, and dWb is not one
+assert "transposed" in lines["dWa"] and "missing term" in lines["dx"]

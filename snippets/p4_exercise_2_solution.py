@@ -2,7 +2,7 @@
 
 import numpy as np
 from gradcheck import numeric_grad, rel_error
-from p4_checks import check_glu, glu_forward
+from p4_checks import capture, check_glu, glu_forward
 
 
 # --8<-- [start:fixed]
@@ -19,8 +19,8 @@ def glu_backward(dout, cache):
 
 # --8<-- [end:fixed]
 
-ok = check_glu(glu_backward)
-print(f"check_glu returned {ok}")
+ok, said = capture(check_glu, glu_backward)  # check_glu, and its lines
+print(f"{said}check_glu returned {ok}")
 
 # independently: other inputs, other shapes, central differences
 rng = np.random.default_rng(7)

@@ -4,6 +4,7 @@ import numpy as np
 from gradcheck import numeric_grad, rel_error
 from p4_checks import (
     RATE_CASES,
+    capture,
     chain_backward,
     check_rate,
     measured_rate,
@@ -34,10 +35,11 @@ for name, (scale, bias) in RATE_CASES.items():
     W, b = rate_case(scale, bias)
     rates[name] = p, m = predict_rate(W, b), measured_rate(W, b)
     rho, slope = max(abs(np.linalg.eigvals(W))), np.mean(1 - settle(W, b) ** 2)
+    assert abs(rho / scale - 1) < 0.05  # A's spectral radius is close to 1
     print(f"{name:9} {rho:7.3f} {slope:11.3f} {p:10.3f} {m:9.3f} "
           f"{-50 * np.log10(p):9.1f} in 50")  # fmt: skip
-ok = check_rate(predict_rate)
-print(f"check_rate returned {ok}")
+ok, said = capture(check_rate, predict_rate)  # check_rate, and its lines
+print(f"{said}check_rate returned {ok}")
 
 assert ok and all(abs(p / m - 1) < 0.02 for p, m in rates.values())
 # larger weights, yet faster vanishing: saturation beats the larger W

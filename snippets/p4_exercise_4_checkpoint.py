@@ -1,6 +1,8 @@
 """Exercise 4: a first attempt at checkpointing, with a cache that grows."""
 
-from p4_checks import check_checkpoint
+import re
+
+from p4_checks import capture, check_checkpoint
 
 
 # --8<-- [start:attempt]
@@ -23,6 +25,9 @@ def checkpoint_grads(x, Ws, dtop, step, k):
 
 # --8<-- [end:attempt]
 
-ok = check_checkpoint(checkpoint_grads, k=4)
-print(f"check_checkpoint returned {ok}")
-assert not ok  # right gradients, but `saved` keeps everything it gets
+ok, said = capture(check_checkpoint, checkpoint_grads, k=4)
+print(f"{said}check_checkpoint returned {ok}")
+memory = r"(\d+) activations alive at once \(plain (\d+)"
+peak, plain = map(int, re.search(memory, said).groups())
+assert not ok and "dx: ok" in said  # right gradients, but
+assert peak > plain  # `saved` keeps more than the plain backward pass

@@ -4,7 +4,7 @@ import math
 
 import numpy as np
 from gradcheck import numeric_grad, rel_error
-from p4_checks import Step, check_checkpoint
+from p4_checks import Step, capture, check_checkpoint
 
 
 # --8<-- [start:solution]
@@ -29,8 +29,8 @@ def checkpoint_grads(x, Ws, dtop, step, k):
 
 # --8<-- [end:solution]
 
-ok = check_checkpoint(checkpoint_grads, k=4)
-print(f"check_checkpoint returned {ok}")
+ok, said = capture(check_checkpoint, checkpoint_grads, k=4)
+print(f"{said}check_checkpoint returned {ok}")
 
 rng = np.random.default_rng(3)  # other inputs, for the table
 x, dtop = rng.standard_normal((2, 2, 6))
