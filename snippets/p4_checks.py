@@ -150,7 +150,7 @@ def check_rate(predict_rate):
             msg = "the spectral radius of W alone: where are tanh's slopes?"
         elif msg is None:
             msg = f"{got:.3g}, but backprop shrinks by {want:.3g} per layer"
-        print(f"{name} (scale {scale}, bias {bias}): {msg}")
+        print(f"{name}: {msg}")
         oks.append(msg.startswith("ok"))
     return all(oks)
 
@@ -210,12 +210,12 @@ def check_checkpoint(grads, k=4, depth=16):
     bad = [(i, msg) for i, msg in enumerate(msgs) if msg != "ok"]
     print(f"dW[{bad[0][0]}]: {bad[0][1]}" if bad else "dWs: ok, all of them")
     most = math.ceil(depth / k) + k
-    mem = "ok" if step.peak <= most else "too many: drop what you recompute"
-    print(f"memory: {step.peak} activations alive at once "
+    mem = "ok" if step.peak <= most else "too many; free each segment"
+    print(f"memory: {step.peak} alive at once "
           f"(plain {plain.peak}, at most {most}): {mem}")  # fmt: skip
     work = "ok" if depth <= step.calls <= 2 * depth else (
         "use step() for every layer" if step.calls < depth
-        else "recompute each segment once, not once per layer")  # fmt: skip
+        else "recompute each segment once")  # fmt: skip
     print(f"work: {step.calls} layer steps "
           f"(plain {plain.calls}, at most {2 * depth}): {work}")  # fmt: skip
     dx_ok = _verdict(result[0], numeric_grad(top, x, dtop), exact_dx) == "ok"

@@ -27,7 +27,7 @@ def checkpoint_grads(x, Ws, dtop, step, k):
 
 ok, said = capture(check_checkpoint, checkpoint_grads, k=4)
 print(f"{said}check_checkpoint returned {ok}")
-memory = r"(\d+) activations alive at once \(plain (\d+)"
+memory = r"(\d+) alive at once \(plain (\d+)"
 peak, plain = map(int, re.search(memory, said).groups())
 assert not ok and "dx: ok" in said  # right gradients, but
 assert peak > plain  # `saved` keeps more than the plain backward pass
