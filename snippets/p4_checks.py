@@ -1,0 +1,222 @@
+"""Checkers for the Part 4 exercises: run them on your own attempt.
+
+Put this file and gradcheck.py beside yours, then:
+
+    check_glu(backward)          exercise 2: backward(dout, cache) returns
+                                 (dx, dWa, dWb) for glu_forward below
+    check_rate(predict_rate)     exercise 3: predict_rate(W, b) returns the
+                                 factor by which the gradient shrinks per
+                                 layer of h = tanh(h W + b), deep inside
+    check_checkpoint(grads, k)   exercise 4: grads(x, Ws, dtop, step, k)
+                                 returns (dx, dWs) for a tanh stack while
+                                 keeping about every k-th activation only
+
+Each runs your code on fixed seeded inputs, compares with central
+differences (or with backprop itself, for exercise 3), prints one line per
+gradient or quantity ("dx: ok", or what is wrong), never raises on a
+broken attempt, and returns True only if everything is right.
+capture(check, attempt, ...) returns (True/False, the printed text).
+"""
+
+import io
+import math
+import weakref
+from contextlib import redirect_stdout
+
+import numpy as np
+from gradcheck import explain, numeric_grad, rel_error
+
+
+def capture(check, *args, **kwargs):
+    """(check's result, what it printed): for a page that shows the text."""
+    with redirect_stdout(io.StringIO()) as out:
+        ok = check(*args, **kwargs)
+    return ok, out.getvalue()
+
+
+def _call(fn, *args):
+    """(fn(*args), None), or (None, what it raised): never raises."""
+    try:
+        return fn(*args), None
+    except Exception as e:  # a broken attempt is reported, not raised
+        return None, f"raised {type(e).__name__}: {e}"
+
+
+def _verdict(got, want, exact=None):
+    """explain()'s sentence for one gradient, for any `got` at all."""
+    try:
+        got = np.asarray(got, dtype=float)
+    except (TypeError, ValueError):
+        return f"not an array of numbers: {type(got).__name__}"
+    if got.ndim == 0 and np.isnan(got):
+        return "None or nan: nothing was computed"
+    if got.shape == np.shape(want) and not np.all(np.isfinite(got)):
+        return "not finite (nan or inf)"
+    msg = explain(got, want)
+    if msg == "ok" and exact is not None and rel_error(got, exact) > 1e-12:
+        return "close to central differences, not to the plain backward"
+    return msg
+
+
+def _run(fn, args, size, what):
+    """fn(*args) as a tuple of `size`, or None after saying what is wrong."""
+    result, err = _call(fn, *args)
+    if (
+        err is None
+        and isinstance(result, (tuple, list))
+        and len(result) == size
+    ):
+        return tuple(result)
+    print(
+        f"attempt {err}"
+        if err
+        else f"should return {what}, got {type(result).__name__}"
+    )
+    return None
+
+
+# --8<-- [start:glu]
+def glu_forward(x, Wa, Wb):
+    """out = (x Wa) * σ(x Wb): x (N, D), Wa and Wb (D, M) -> out (N, M)."""
+    a = x @ Wa  # the value path
+    g = 1 / (1 + np.exp(-(x @ Wb)))  # the gate path, in (0, 1)
+    return a * g, (x, Wa, Wb, a, g)
+    # --8<-- [end:glu]
+
+
+def check_glu(backward):
+    """Exercise 2: is backward(dout, cache) -> (dx, dWa, dWb) right?"""
+    rng = np.random.default_rng(0)
+    x, Wa, Wb = (rng.standard_normal(s) for s in ((4, 3), (3, 2), (3, 2)))
+    dout = rng.standard_normal((4, 2))
+    f = lambda: glu_forward(x, Wa, Wb)[0]  # noqa: E731
+    nums = [numeric_grad(f, v, dout) for v in (x, Wa, Wb)]
+    grads = _run(backward, (dout, glu_forward(x, Wa, Wb)[1]), 3,
+                 "(dx, dWa, dWb)")  # fmt: skip
+    if grads is None:
+        return False
+    oks = []
+    for name, got, num in zip(("dx", "dWa", "dWb"), grads, nums):
+        msg = _verdict(got, num)
+        print(f"{name}: {msg}")
+        oks.append(msg == "ok")
+    return all(oks)
+
+
+RATE_CASES = {"mild": (0.8, 0.5), "saturated": (2.0, 2.0)}  # scale, bias
+
+
+def rate_case(scale, bias, n=8):
+    """W (n, n) of spectral radius about `scale`, and b = bias everywhere."""
+    A = np.random.default_rng(0).standard_normal((n, n)) / np.sqrt(n)
+    return scale * A, np.full(n, bias)
+
+
+# --8<-- [start:backprop]
+def chain_backward(W, b, x, dtop, depth):
+    """dL/dh for h_l = tanh(h_{l-1} W + b), from the top down to x."""
+    hs = [x]
+    for _ in range(depth):
+        hs.append(np.tanh(hs[-1] @ W + b))
+    dhs = [dtop]
+    for h in hs[:0:-1]:  # h_depth, ..., h_1
+        dhs.append((dhs[-1] * (1 - h**2)) @ W.T)  # dz = dh tanh', dz Wᵀ
+    return dhs
+
+
+def measured_rate(W, b):
+    """Shrink per layer of ||dL/dh||, 10 to 50 layers below the top."""
+    rng = np.random.default_rng(1)
+    x, dtop = rng.standard_normal((2, 1, len(b)))
+    norms = [np.linalg.norm(d) for d in chain_backward(W, b, x, dtop, 80)]
+    return (norms[50] / norms[10]) ** (1 / 40)
+    # --8<-- [end:backprop]
+
+
+def check_rate(predict_rate):
+    """Exercise 3: does predict_rate(W, b) match what backprop does?"""
+    oks = []
+    for name, (scale, bias) in RATE_CASES.items():
+        W, b = rate_case(scale, bias)
+        want, rho_W = measured_rate(W, b), max(abs(np.linalg.eigvals(W)))
+        got, msg = _call(predict_rate, W.copy(), b.copy())
+        try:
+            got = float(got) if msg is None else got
+        except (TypeError, ValueError):
+            msg = f"returned {got!r}, not a number"
+        if msg is None and abs(got / want - 1) < 0.02:
+            msg = f"ok ({got:.3f} per layer)"
+        elif msg is None and abs(got / rho_W - 1) < 0.02:
+            msg = "the spectral radius of W alone: where are tanh's slopes?"
+        elif msg is None:
+            msg = f"{got:.3g}, but backprop shrinks by {want:.3g} per layer"
+        print(f"{name}: {msg}")
+        oks.append(msg.startswith("ok"))
+    return all(oks)
+
+
+# --8<-- [start:plain]
+def plain_grads(x, Ws, dtop, step):
+    """Backward through h_{l+1} = step(h_l, W_l) = tanh(h_l W_l)."""
+    hs = [x]
+    for W in Ws:
+        hs.append(step(hs[-1], W))  # every activation stays alive
+    dh, dWs = dtop, [None] * len(Ws)
+    for i in reversed(range(len(Ws))):
+        dz = dh * (1 - hs[i + 1] ** 2)  # tanh' = 1 - h²
+        dWs[i] = hs[i].T @ dz  # dW = h_inᵀ dz
+        dh = dz @ Ws[i].T  # dh_in = dz Wᵀ
+    return dh, dWs
+    # --8<-- [end:plain]
+
+
+class Step:
+    """step(h, W) = tanh(h W), counting calls and outputs still alive."""
+
+    def __init__(self):
+        self.calls, self.peak, self.alive = 0, 0, []
+
+    def __call__(self, h, W):
+        out = np.tanh(h @ W)
+        self.calls += 1
+        self.alive = [r for r in self.alive if r() is not None]
+        self.alive.append(weakref.ref(out))  # dies when you drop `out`
+        self.peak = max(self.peak, len(self.alive))
+        return out
+
+
+def check_checkpoint(grads, k=4, depth=16):
+    """Exercise 4: right gradients, with at most ceil(depth/k) + k kept?"""
+    rng = np.random.default_rng(0)
+    x, dtop = rng.standard_normal((2, 3, 5))
+    Ws = list(rng.standard_normal((depth, 5, 5)) * 0.6)
+    plain, step = Step(), Step()
+    exact_dx, exact_dWs = plain_grads(x, Ws, dtop, plain)
+    result = _run(grads, (x, Ws, dtop, step, k), 2, "(dx, dWs)")
+    if result is None:
+        return False
+
+    def top():  # the stack's output, for central differences
+        h = x
+        for W in Ws:
+            h = np.tanh(h @ W)
+        return h
+
+    dWs = result[1] if isinstance(result[1], (list, tuple)) else []
+    dWs = list(dWs[:depth]) + [None] * (depth - len(dWs[:depth]))
+    print(f"dx: {_verdict(result[0], numeric_grad(top, x, dtop), exact_dx)}")
+    msgs = [_verdict(dW, numeric_grad(top, W, dtop), exact)
+            for W, dW, exact in zip(Ws, dWs, exact_dWs)]  # fmt: skip
+    bad = [(i, msg) for i, msg in enumerate(msgs) if msg != "ok"]
+    print(f"dW[{bad[0][0]}]: {bad[0][1]}" if bad else "dWs: ok, all of them")
+    most = math.ceil(depth / k) + k
+    mem = "ok" if step.peak <= most else "too many; free each segment"
+    print(f"memory: {step.peak} alive at once "
+          f"(plain {plain.peak}, at most {most}): {mem}")  # fmt: skip
+    work = "ok" if depth <= step.calls <= 2 * depth else (
+        "use step() for every layer" if step.calls < depth
+        else "recompute each segment once")  # fmt: skip
+    print(f"work: {step.calls} layer steps "
+          f"(plain {plain.calls}, at most {2 * depth}): {work}")  # fmt: skip
+    dx_ok = _verdict(result[0], numeric_grad(top, x, dtop), exact_dx) == "ok"
+    return dx_ok and not bad and mem == work == "ok"

@@ -1,0 +1,24 @@
+"""Exercise 2: a gated layer's backward pass, with two bugs to find."""
+
+from p4_checks import capture, check_glu
+
+
+# --8<-- [start:buggy]
+def glu_backward(dout, cache):
+    """dout (N, M) -> dx (N, D), dWa (D, M), dWb (D, M)."""
+    x, Wa, Wb, a, g = cache  # out = a * g, a = x Wa, g = σ(x Wb)
+    da = dout * g  # d(out)/da = g
+    dzb = dout * a * g * (1 - g)  # d(out)/dg = a, then σ' = g (1 - g)
+    dWa = da.T @ x
+    dWb = x.T @ dzb
+    dx = da @ Wa.T
+    return dx, dWa, dWb
+
+
+# --8<-- [end:buggy]
+
+ok, said = capture(check_glu, glu_backward)  # check_glu, and its lines
+print(f"{said}check_glu returned {ok}")
+lines = dict(line.split(": ", 1) for line in said.splitlines())
+assert not ok and lines["dWb"] == "ok"  # two bugs, and dWb is not one
+assert "transposed" in lines["dWa"] and "missing term" in lines["dx"]

@@ -1,0 +1,22 @@
+"""Exercise 3: a first attempt at predicting the rate, from W alone."""
+
+import numpy as np
+from p4_checks import capture, check_rate
+
+
+# --8<-- [start:attempt]
+def predict_rate(W, b):
+    """Factor by which ||dL/dh|| shrinks per layer, deep in the stack."""
+    h = np.zeros(len(b))
+    for _ in range(200):  # deep in the stack, h settles: h = tanh(h W + b)
+        h = np.tanh(h @ W + b)
+    M = W.T  # one step back multiplies dL/dh by ... (only W.T?)
+    return max(abs(np.linalg.eigvals(M)))  # spectral radius of M
+
+
+# --8<-- [end:attempt]
+
+ok, said = capture(check_rate, predict_rate)  # check_rate, and its lines
+print(f"{said}check_rate returned {ok}")
+assert not ok  # the tanh slopes are missing, and the checker says so:
+assert said.count("spectral radius of W alone") == 2

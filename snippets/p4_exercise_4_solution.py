@@ -1,0 +1,57 @@
+"""Exercise 4, solved: checkpointing, every k-th activation kept."""
+
+import math
+
+import numpy as np
+from gradcheck import numeric_grad, rel_error
+from p4_checks import Step, capture, check_checkpoint
+
+
+# --8<-- [start:solution]
+def checkpoint_grads(x, Ws, dtop, step, k):
+    saved, h = {}, x
+    for i, W in enumerate(Ws):  # forward: keep every k-th input only
+        if i % k == 0:
+            saved[i] = h
+        h = step(h, W)
+    del h  # the top activation too: its segment is recomputed
+    dh, dWs = dtop, [None] * len(Ws)
+    for s in reversed(range(0, len(Ws), k)):  # segments, top one first
+        hs = [saved.pop(s)]  # this segment's input, no longer kept
+        for W in Ws[s : s + k]:  # recompute the segment from it
+            hs.append(step(hs[-1], W))
+        for j in reversed(range(len(hs) - 1)):  # layer s + j
+            dz = dh * (1 - hs[j + 1] ** 2)  # tanh' = 1 - h²
+            dWs[s + j] = hs[j].T @ dz  # dW = h_inᵀ dz
+            dh = dz @ Ws[s + j].T  # dh_in = dz Wᵀ
+    return dh, dWs  # hs, the last segment, is dropped on return
+
+
+# --8<-- [end:solution]
+
+ok, said = capture(check_checkpoint, checkpoint_grads, k=4)
+print(f"{said}check_checkpoint returned {ok}")
+
+rng = np.random.default_rng(3)  # other inputs, for the table
+x, dtop = rng.standard_normal((2, 2, 6))
+Ws, depth = list(rng.standard_normal((16, 6, 6)) * 0.5), 16
+
+
+def top():  # the stack's output, for central differences
+    h = x
+    for W in Ws:
+        h = np.tanh(h @ W)
+    return h
+
+
+num_dx, num_dW0 = numeric_grad(top, x, dtop), numeric_grad(top, Ws[0], dtop)
+peaks = {}
+print(" k  kept at once  layer steps")
+for k in (1, 2, 4, 8, 16):
+    step = Step()
+    dx, dWs = checkpoint_grads(x, Ws, dtop, step, k)
+    peaks[k] = step.peak
+    print(f"{k:2} {step.peak:13} {step.calls:12}")
+    assert rel_error(dx, num_dx) < 1e-7 and rel_error(dWs[0], num_dW0) < 1e-7
+    assert step.peak <= math.ceil(depth / k) + k and step.calls == 2 * depth
+assert ok and min(peaks, key=peaks.get) == 4  # k = √16 keeps the fewest

@@ -1,0 +1,355 @@
+"""Part 4 exercises: each solution passes its checker and is right by an
+independent measure; each checker rejects realistic wrong attempts, names
+the kind of bug, and never raises; the built page has the promised shape."""
+
+import importlib
+import math
+import re
+
+import numpy as np
+import p4_checks as C
+import pytest
+from bs4 import BeautifulSoup
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def central(f, x, h=1e-6):
+    """d sum(f())/d x by central differences, independent of gradcheck."""
+    g = np.zeros_like(x)
+    for i in np.ndindex(x.shape):
+        old = x[i]
+        x[i] = old + h
+        up = np.sum(f())
+        x[i] = old - h
+        g[i] = (up - np.sum(f())) / (2 * h)
+        x[i] = old
+    return g
+
+
+def rel(a, b):
+    return np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))
+
+
+def run(check, attempt, capsys, **kw):
+    """check(attempt): its result and what it printed (it must not raise)."""
+    capsys.readouterr()  # drop what importing a solution printed
+    ok = check(attempt, **kw)
+    return ok, capsys.readouterr().out
+
+
+def NAMES(value):
+    """Test ids: an attempt's function name, nothing for the words."""
+    return getattr(value, "__qualname__", "").split(".")[0] or None
+
+
+def solution(n):
+    return importlib.import_module(f"p4_exercise_{n}_solution")
+
+
+# Exercise 1: counting passes -------------------------------------------
+
+
+def test_exercise_1_counts_and_jacobian(capsys):
+    m = importlib.import_module("p4_exercise_1_passes")
+    assert (m.forward_passes, m.reverse_passes) == (len(m.x), 2)  # n, m
+    x, w = np.array(m.x), np.array(m.w)
+
+    def g():  # the same function in plain numpy, differentiated apart
+        return np.array([x @ x, np.tanh(w @ x)])
+
+    for k in range(2):  # row k of the Jacobian: gradient of output k
+        num = central(lambda k=k: g()[k], x)
+        np.testing.assert_allclose(m.rows[k], num, atol=1e-8)
+        np.testing.assert_allclose([c[k] for c in m.columns], num, atol=1e-8)
+
+
+# Exercise 2: the gated layer -------------------------------------------
+
+
+def glu_parts(dout, cache):
+    x, Wa, Wb, a, g = cache
+    da, dzb = dout * g, dout * a * g * (1 - g)
+    return x, Wa, Wb, da, dzb
+
+
+def missing_slope(dout, cache):  # forgot σ' = g (1 - g) on the gate path
+    x, Wa, Wb, a, g = cache
+    da, dzb = dout * g, dout * a
+    return da @ Wa.T + dzb @ Wb.T, x.T @ da, x.T @ dzb
+
+
+def wrong_sign(dout, cache):
+    x, Wa, Wb, da, dzb = glu_parts(dout, cache)
+    return da @ Wa.T + dzb @ Wb.T, x.T @ da, -(x.T @ dzb)
+
+
+def doubled(dout, cache):
+    x, Wa, Wb, da, dzb = glu_parts(dout, cache)
+    return da @ Wa.T + dzb @ Wb.T, 2 * (x.T @ da), x.T @ dzb
+
+
+def raises(*args):
+    raise IndexError("tuple index out of range")
+
+
+def two_of_three(dout, cache):
+    x, Wa, Wb, da, dzb = glu_parts(dout, cache)
+    return da @ Wa.T, x.T @ da
+
+
+def unfinished(dout, cache):
+    x, Wa, Wb, da, dzb = glu_parts(dout, cache)
+    return None, x.T @ da, np.full(Wb.shape, np.nan)
+
+
+GLU_BUGS = [  # attempt, {line: words the checker must print}
+    (importlib.import_module("p4_exercise_2_glu").glu_backward,
+     {"dx": "missing term", "dWa": "transposed", "dWb": "ok"}),
+    (missing_slope, {"dx": "wrong pattern", "dWb": "wrong pattern"}),
+    (wrong_sign, {"dx": "ok", "dWa": "ok", "dWb": "wrong sign"}),
+    (doubled, {"dWa": "2 times the right one"}),
+    (raises, {"attempt": "raised IndexError"}),
+    (two_of_three, {"should return": "(dx, dWa, dWb)"}),
+    (unfinished, {"dx": "None", "dWb": "not finite"}),
+]  # fmt: skip
+
+
+def test_glu_solution_passes(capsys):
+    ok, out = run(C.check_glu, solution(2).glu_backward, capsys)
+    assert ok and out == "dx: ok\ndWa: ok\ndWb: ok\n"
+
+
+def said(out, start, words):
+    """Did the checker print a line that starts so and has these words?"""
+    return any(ln.startswith(start) and words in ln for ln in out.split("\n"))
+
+
+@pytest.mark.parametrize("attempt, says", GLU_BUGS, ids=NAMES)
+def test_glu_checker_names_the_bug(attempt, says, capsys):
+    ok, out = run(C.check_glu, attempt, capsys)
+    assert ok is False
+    assert all(said(out, start, words) for start, words in says.items()), out
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(1, 5),
+       d=st.integers(1, 4), m=st.integers(1, 4))  # fmt: skip
+def test_glu_solution_matches_central_differences(seed, n, d, m):
+    rng = np.random.default_rng(seed)
+    x, Wa, Wb = (rng.standard_normal(s) for s in ((n, d), (d, m), (d, m)))
+    dout = rng.standard_normal((n, m))
+
+    def out():  # (x Wa) σ(x Wb), with σ(z) = (1 + tanh(z / 2)) / 2
+        return (x @ Wa) * (1 + np.tanh(x @ Wb / 2)) / 2 * dout
+
+    grads = solution(2).glu_backward(dout, C.glu_forward(x, Wa, Wb)[1])
+    for v, g in zip((x, Wa, Wb), grads):
+        assert g.shape == v.shape and rel(g, central(out, v)) < 1e-6
+
+
+# Exercise 3: the rate a gradient vanishes at ---------------------------
+
+
+def settle(W, b):
+    h = np.zeros(len(b))
+    for _ in range(300):
+        h = np.tanh(h @ W + b)
+    return h
+
+
+def weights_alone(W, b):
+    return max(abs(np.linalg.eigvals(W)))
+
+
+def singular_value(W, b):  # one step's largest stretch, not the long run
+    return np.linalg.norm(np.diag(1 - settle(W, b) ** 2) @ W.T, 2)
+
+
+RATE_BUGS = [
+    (weights_alone, "spectral radius of W alone"),
+    (singular_value, "but backprop shrinks by"),
+    (raises, "raised IndexError"),
+    (lambda W, b: None, "not a number"),
+    (lambda W, b: float("nan"), "but backprop shrinks by"),
+]
+
+
+def test_rate_solution_passes_and_agrees_with_backprop(capsys):
+    ok, out = run(C.check_rate, solution(3).predict_rate, capsys)
+    assert ok and out.count(": ok") == len(C.RATE_CASES)
+
+
+@pytest.mark.parametrize("attempt, words", RATE_BUGS, ids=NAMES)
+def test_rate_checker_names_the_mistake(attempt, words, capsys):
+    ok, out = run(C.check_rate, attempt, capsys)
+    assert ok is False and words in out, out
+    assert len(out.splitlines()) == len(C.RATE_CASES)  # one line a case
+
+
+def test_rate_with_zero_bias_is_the_spectral_radius_of_w():
+    """b = 0 and a contracting W: h settles at 0, where tanh' = 1, so the
+    rate is exactly rho(W), by hand."""
+    W, b = C.rate_case(0.5, 0.0)
+    rho = max(abs(np.linalg.eigvals(W)))
+    assert solution(3).predict_rate(W, b) == pytest.approx(rho, rel=1e-12)
+    assert C.measured_rate(W, b) == pytest.approx(rho, rel=0.02)
+
+
+@settings(max_examples=10, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), depth=st.integers(1, 5))
+def test_chain_backward_matches_central_differences(seed, depth):
+    rng = np.random.default_rng(seed)
+    W, b = rng.standard_normal((4, 4)), rng.standard_normal(4)
+    x, dtop = rng.standard_normal((2, 1, 4))
+    dhs = C.chain_backward(W, b, x, dtop, depth)
+    assert len(dhs) == depth + 1
+
+    def out():
+        h = x
+        for _ in range(depth):
+            h = np.tanh(h @ W + b)
+        return h * dtop
+
+    assert rel(dhs[-1], central(out, x)) < 1e-6
+
+
+# Exercise 4: checkpointing ---------------------------------------------
+
+
+def keeps_all(x, Ws, dtop, step, k):  # the plain backward: k ignored
+    return C.plain_grads(x, Ws, dtop, step)
+
+
+def per_layer_recompute(x, Ws, dtop, step, k):  # from x, for every layer
+    dh, dWs = dtop, [None] * len(Ws)
+    for i in reversed(range(len(Ws))):
+        h_in = x
+        for W in Ws[:i]:
+            h_in = step(h_in, W)
+        h_out = step(h_in, Ws[i])
+        dz = dh * (1 - h_out**2)
+        dWs[i], dh = h_in.T @ dz, dz @ Ws[i].T
+    return dh, dWs
+
+
+def make_segmented(bug):
+    """A checkpointed backward pass, right unless `bug` is given."""
+
+    def grads(x, Ws, dtop, step, k):
+        saved, h = {}, x
+        for i, W in enumerate(Ws):
+            if i % k == 0:
+                saved[i] = h
+            h = step(h, W)
+        del h
+        dh, dWs = dtop, [None] * len(Ws)
+        for s in reversed(range(0, len(Ws), k)):
+            start = max(s - k, 0) if bug == "wrong checkpoint" else s
+            hs = [saved[start]]
+            for W in Ws[s : s + k]:
+                hs.append(step(hs[-1], W))
+            if bug == "restart":
+                dh = dtop  # forgot to carry dh from the segment above
+            for j in reversed(range(len(hs) - 1)):
+                dz = dh * (1 - hs[j + 1] ** 2)
+                dWs[s + j] = (dz.T @ hs[j] if bug == "transposed" and s == 0
+                              else hs[j].T @ dz)  # fmt: skip
+                dh = dz @ Ws[s + j].T
+            del hs
+            saved.pop(s)
+        return dh, dWs
+
+    return grads
+
+
+def no_step(x, Ws, dtop, step, k):  # computes tanh itself: nothing counted
+    return C.plain_grads(x, Ws, dtop, lambda h, W: np.tanh(h @ W))
+
+
+CHECKPOINT_BUGS = [  # attempt, words the output must contain
+    (importlib.import_module("p4_exercise_4_checkpoint").checkpoint_grads,
+     "too many"),
+    (keeps_all, "too many"),
+    (per_layer_recompute, "recompute each segment once"),
+    (make_segmented("wrong checkpoint"), "dW["),
+    (make_segmented("restart"), "dx: wrong"),
+    (make_segmented("transposed"), "dW[0]: wrong pattern"),
+    (no_step, "use step() for every layer"),
+    (raises, "raised IndexError"),
+    (lambda *a: (np.zeros((3, 5)), 5), "dW[0]: None"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("k", [2, 4, 8])
+def test_checkpoint_solution_passes(k, capsys):
+    ok, out = run(C.check_checkpoint, solution(4).checkpoint_grads, capsys,
+                  k=k)  # fmt: skip
+    assert ok, out
+    ok, out = run(C.check_checkpoint, make_segmented(None), capsys, k=k)
+    assert ok, out
+
+
+@pytest.mark.parametrize("attempt, words", CHECKPOINT_BUGS, ids=NAMES)
+def test_checkpoint_checker_names_the_mistake(attempt, words, capsys):
+    ok, out = run(C.check_checkpoint, attempt, capsys)
+    assert ok is False and words in out, out
+
+
+def test_step_counts_live_activations_and_calls():
+    x, W = np.ones((2, 3)), np.eye(3)
+    step, kept = C.Step(), []
+    for _ in range(5):
+        kept.append(step(x, W))  # five alive
+    for _ in range(3):
+        step(x, W)  # each dropped at once
+    assert (step.calls, step.peak) == (8, 6)  # 5 kept + the one in flight
+
+
+@settings(max_examples=8, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), depth=st.integers(1, 9),
+       k=st.integers(1, 9))  # fmt: skip
+def test_checkpoint_solution_is_exact_and_bounded(seed, depth, k):
+    rng = np.random.default_rng(seed)
+    x, dtop = rng.standard_normal((2, 2, 3))
+    Ws = list(rng.standard_normal((depth, 3, 3)))
+    step = C.Step()
+    dx, dWs = solution(4).checkpoint_grads(x, Ws, dtop, step, k)
+    want_dx, want_dWs = C.plain_grads(x, Ws, dtop, C.Step())
+    assert np.array_equal(dx, want_dx)  # same arithmetic: bit for bit
+    assert all(np.array_equal(a, b) for a, b in zip(dWs, want_dWs))
+    assert step.peak <= math.ceil(depth / k) + k and step.calls == 2 * depth
+
+    def out():
+        h = x
+        for W in Ws:
+            h = np.tanh(h @ W)
+        return h * dtop
+
+    assert rel(dx, central(out, x)) < 1e-6
+    assert rel(dWs[0], central(out, Ws[0])) < 1e-6
+
+
+# The built page ----------------------------------------------------------
+
+LEVELS = ["Level 1 · warm-up", "Level 2 · practice", "Level 3 · challenge",
+          "Level 4 · stretch"]  # fmt: skip
+
+
+def test_built_page_has_levelled_exercises_and_the_checker(built_site):
+    page = built_site / "part-4" / "exercises" / "index.html"
+    article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    article = article.find("article")
+    heads = [h.get_text(strip=True) for h in article.find_all("h2")]
+    numbered = [h for h in heads if re.match(r"\d\. ", h)]
+    assert [h[0] for h in numbered] == ["1", "2", "3", "4"], heads
+    levels = [s.get_text() for s in article.find_all("strong")
+              if s.get_text().startswith("Level")]  # fmt: skip
+    assert levels == LEVELS
+    summaries = [d.find("summary") for d in article.find_all("details")]
+    solutions = [s for s in summaries if s.get_text(strip=True) == "Solution"]
+    assert len(solutions) == 4
+    links = {a["href"] for a in article.find_all("a", href=True)}
+    checker = [h for h in links if h.endswith("snippets/p4_checks.py")]
+    assert checker, links
+    assert (page.parent / checker[0]).resolve().is_file()
