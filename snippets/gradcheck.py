@@ -32,9 +32,16 @@ Interface (import with `snippets/` on sys.path: `import gradcheck`):
         "ok", or what kind of wrong: transposed, a constant factor, the
         wrong sign, all zeros, or a wrong pattern.
 
-    check_and_explain(forward, backward, *inputs, names=None) -> [str]
+    check_and_explain(forward, backward, *inputs, names=None) -> Report
         check_layer's check with one explained line per input, for a
         reader's own backward pass.
+
+    Report: what every checker on the site returns (the exercise checkers
+        p1_checks.py ... p4_checks.py too): a list of lines "dW: ok" or
+        "dW: <what is wrong>". print(report) shows them; bool(report) is
+        True only if there are lines and every one is ok. A checker returns
+        its lines rather than printing them, so a page that runs it shows
+        exactly what a reader sees.
 
 What the thresholds mean. In float64 a central difference with h = 1e-6 is
 off by about h**2 (curvature) plus eps/h (rounding), a relative error near
@@ -107,6 +114,16 @@ def check_loss(loss_fn, x, *args, h=None):
     return rel_error(dx, numeric_grad(lambda: loss_fn(x, *args)[0], x, h=h))
 
 
+class Report(list):
+    """A checker's lines; true only if there are some and all are ok."""
+
+    def __bool__(self):
+        return len(self) > 0 and all(ln.endswith(": ok") for ln in self)
+
+    def __str__(self):
+        return "\n".join(self)
+
+
 # --8<-- [start:explain]
 def explain(analytic, numeric):
     """One sentence on how an analytic gradient differs from the numeric."""
@@ -134,7 +151,7 @@ def check_and_explain(forward, backward, *inputs, names=None):
     grads = backward(dout, cache)
     grads = grads if isinstance(grads, tuple) else (grads,)
     names = names or [f"input {i}" for i in range(len(inputs))]
-    lines = []
+    lines = Report()
     for name, x, g in zip(names, inputs, grads):
         n = numeric_grad(lambda: forward(*inputs)[0], x, dout)
         lines.append(f"d{name}: {explain(g, n)}")

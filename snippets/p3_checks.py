@@ -14,24 +14,15 @@ A layer is a pair as in layers.py: forward(*inputs) -> (out, cache),
 backward(dout, cache) -> one gradient per float input. Each check runs
 your code on fixed seeded inputs, compares your output with the right one
 and each gradient with central differences of the right function, and
-returns a Report: one line each, "dw: ok" or what is wrong, printed by
-print(); bool(report) is True only if every line is ok. It never raises
-on a broken attempt: an exception in your code becomes a line.
+returns a gradcheck.Report: one line each, "dw: ok" or what is wrong,
+printed by print(); bool(report) is True only if every line is ok. It
+never raises on a broken attempt: an exception in your code becomes a
+line.
 """
 
 import numpy as np
-from gradcheck import explain, numeric_grad
+from gradcheck import Report, explain, numeric_grad
 from layers import affine_forward, relu_forward, softmax_loss
-
-
-class Report(list):
-    """The checker's lines; true only if there are some and all are ok."""
-
-    def __bool__(self):
-        return len(self) > 0 and all(ln.endswith(": ok") for ln in self)
-
-    def __str__(self):
-        return "\n".join(self)
 
 
 def _line(name, attempt, truth, hints=()):
