@@ -1,36 +1,60 @@
-"""`mkdocs serve` rebuilds in one process: an edit to a module that an
-executed block imports must show on the next build, not a cached copy."""
+"""`mkdocs serve` rebuilds in one process. An edit to a module that an
+executed block imports must show on the next build, not a cached copy; and
+while serving (hooks/serve_cache.py) a rebuild re-renders exactly the pages
+whose inputs changed: the page that includes the edited file, and every
+page whose snippets import it, directly or through another module."""
 
+import re
 import subprocess
 import sys
 import textwrap
 
+import pytest
 from conftest import copy_project, env
 
 TWO_BUILDS = textwrap.dedent(
     """
+    import logging, sys
     from pathlib import Path
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    def build_once():  # what mkdocs serve does on every change
+    rendered = []
+    class Note(logging.Handler):
+        def emit(self, record):
+            if record.getMessage().startswith("serve: rendering "):
+                rendered.append(record.getMessage().split()[-1])
+    logging.getLogger("mkdocs.hooks.serve_cache").addHandler(Note())
+    logging.getLogger("mkdocs").setLevel(logging.INFO)
+
+    def build_once(first=False):  # what mkdocs serve does on every change
         config = load_config("mkdocs.yml", site_dir="out")
+        if first:
+            config.plugins.on_startup(command=sys.argv[1], dirty=False)
+        rendered.clear()
         build(config)
         return Path("out/index.html").read_text(encoding="utf-8")
 
-    first = build_once()
+    first = build_once(first=True)
+    total = len(rendered)
+    index = Path("out/search/search_index.json").read_bytes()
+    build_once()  # nothing changed: every page and search entry reused
+    print("unchanged", rendered == [], "same index",
+          index == Path("out/search/search_index.json").read_bytes())
     module = Path("snippets/diagrams.py")
     module.write_text(module.read_text().replace("forward: values", "EDIT"))
     second = build_once()
     print("before", "EDIT" in first, "after", "EDIT" in second)
+    print("rendered", total, "then", " ".join(sorted(rendered)))
     """
 )
 
 
-def test_an_edited_imported_module_is_not_stale(tmp_path):
-    copy_project(tmp_path)
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_an_edited_imported_module_is_not_stale(tmp_path, command):
+    project = copy_project(tmp_path)
     result = subprocess.run(
-        [sys.executable, "-c", TWO_BUILDS],
+        [sys.executable, "-c", TWO_BUILDS, command],
         cwd=tmp_path,
         env=env(),
         capture_output=True,
@@ -39,3 +63,26 @@ def test_an_edited_imported_module_is_not_stale(tmp_path):
     )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "before False after True" in result.stdout
+    if command == "serve":  # (a build re-measures: timings change text)
+        assert "unchanged True same index True" in result.stdout
+    total, again = result.stdout.split("rendered ")[1].split(" then ")
+    again = set(again.split())
+    pages = {
+        p.relative_to(project / "docs").as_posix()
+        for p in (project / "docs").rglob("*.md")
+    }
+    assert int(total) == (0 if command == "build" else len(pages) + 2)
+    if command == "serve":  # which pages use diagrams.py, found by grep
+        users = {"diagrams.py"}
+        for path in sorted((project / "snippets").glob("*.py")) * 3:
+            text = path.read_text(encoding="utf-8")
+            stems = "|".join(u[:-3] for u in users)
+            if re.search(rf"^\s*(from|import)\s+({stems})\b", text, re.M):
+                users.add(path.name)
+        expected = {
+            page
+            for page in pages
+            if any(u in (project / "docs" / page).read_text() for u in users)
+        }
+        assert "index.md" in expected and len(expected) < len(pages)
+        assert again == expected
