@@ -4,18 +4,25 @@
     check_swish(forward, backward)        exercise 2: a staged swish gate
     check_network(backward)               exercise 3: the 2-2-1 network
 
-Each compares your answer with central differences, prints one line per
-value ("dx: ok", or what looks wrong) to `out` (print unless you pass
-another function) and returns True only if all are right. A broken
-attempt (an exception, None, a missing name) is reported, not raised. Keep
-gradcheck.py in the same folder as this file.
+Keep gradcheck.py in the same folder as this file, then:
+
+    from p1_checks import check_swish
+    print(check_swish(forward, backward))  # one line per value
+    if check_swish(forward, backward):     # True only if all are ok
+        ...
+
+Each compares your answer with central differences and returns a
+gradcheck.Report: one line per value, "dx: ok" or what looks wrong,
+shown by print(); bool(report) is True only if every line is ok. It
+never prints and never raises: a broken attempt (an exception, None, a
+missing name) becomes a line.
 """
 
 import math
 from numbers import Real
 
 import numpy as np
-from gradcheck import explain, numeric_grad, rel_error
+from gradcheck import Report, explain, numeric_grad, rel_error
 
 
 def _numeric(fn, v, *args):
@@ -41,39 +48,34 @@ def _number(yours, right, others):
     return "wrong: used twice? add the gradient from every path"
 
 
-def check_numbers(f, inputs, your_grads, out=print):
+def check_numbers(f, inputs, your_grads):
     """inputs: {name: value}; f(**inputs) -> number; your_grads: {name: g}."""
     if not isinstance(your_grads, dict):
-        out(f"your_grads: a dict {{name: number}}, not {your_grads!r}")
-        return False
+        msg = f"your_grads: a dict {{name: number}}, not {your_grads!r}"
+        return Report([msg])
     v = np.array(list(inputs.values()), dtype=float)
     num = _numeric(lambda *v: f(**dict(zip(inputs, v))), v)
     right = dict(zip(inputs, num.tolist()))
     lines = {k: _number(your_grads.get(k), n, right) for k, n in right.items()}
-    for k, line in lines.items():
-        out(f"d{k}: {line}")
-    return all(line == "ok" for line in lines.values())
+    return Report(f"d{k}: {line}" for k, line in lines.items())
 
 
-def _collect(names, case, points, out):
+def _collect(names, case, points):
     """Run case() at each point: your values against the right ones."""
     yours, right, dfs = [], [], []
     for _ in range(points):
         try:
             a, n, df = case()
         except Exception as e:  # a broken attempt is reported, not raised
-            out(f"your code raised {type(e).__name__}: {e}")
-            return False
+            return Report([f"your code raised {type(e).__name__}: {e}"])
         bad = [(k, x) for k, x in zip(names, a) if not isinstance(x, Real)]
-        for k, x in bad:
-            out(f"{k}: not a number: {x!r}")
         if bad:
-            return False
+            return Report(f"{k}: not a number: {x!r}" for k, x in bad)
         yours.append(a)
         right.append(n)
         dfs.append(df)
     yours, right, dfs = np.array(yours).T, np.array(right).T, np.array(dfs)
-    ok = True
+    report = Report()
     for name, a, n in zip(names, yours, right):
         line = explain(a, n)
         if line != "ok" and name[0] == "d" and rel_error(a, n / dfs) < 1e-7:
@@ -83,16 +85,15 @@ def _collect(names, case, points, out):
         for other, m in zip(names, right):
             if line != "ok" and rel_error(a, m) < 1e-7:
                 line = f"looks like {other}'s: a swapped input?"
-        out(f"{name}: {line}")
-        ok &= line == "ok"
-    return ok
+        report.append(f"{name}: {line}")
+    return report
 
 
 def _swish(x, w, b):
     return x / (1 + math.exp(-(w * x + b)))  # x · σ(w x + b)
 
 
-def check_swish(forward, backward, points=5, out=print):
+def check_swish(forward, backward, points=5):
     """forward(x, w, b) -> (f, cache); backward(df, cache) -> dx, dw, db."""
     rng = np.random.default_rng(0)
 
@@ -102,7 +103,7 @@ def check_swish(forward, backward, points=5, out=print):
         dx, dw, db = backward(df, cache)
         return [f, dx, dw, db], [_swish(*v), *_numeric(_swish, v) * df], df
 
-    return _collect(["f", "dx", "dw", "db"], case, points, out)
+    return _collect(["f", "dx", "dw", "db"], case, points)
 
 
 KEYS = ["w1", "w2", "w3", "w4", "w5", "w6", "b1", "b2", "b3"]
@@ -114,7 +115,7 @@ def _net_loss(w1, w2, w3, w4, w5, w6, b1, b2, b3, x, t):
     return 0.5 * (w5 * h1 + w6 * h2 + b3 - t) ** 2
 
 
-def check_network(backward, points=4, out=print):
+def check_network(backward, points=4):
     """backward(p, x, t) -> {"w1": dE/dw1, ..., "b3": dE/db3}."""
     rng = np.random.default_rng(4)  # h1, h2 on/off: all four combinations
 
@@ -124,4 +125,4 @@ def check_network(backward, points=4, out=print):
         g = backward(dict(zip(KEYS, v.tolist())), x, t)
         return [g.get(k) for k in KEYS], _numeric(_net_loss, v, x, t), 1.0
 
-    return _collect(["d" + k for k in KEYS], case, points, out)
+    return _collect(["d" + k for k in KEYS], case, points)

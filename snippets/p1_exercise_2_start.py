@@ -20,5 +20,5 @@ def backward(df, cache):
     raise NotImplementedError("your backward stages here")
 
 
-ok = check_swish(forward, backward, out=print)  # one line per value
-assert isinstance(ok, bool)  # the checker reports; it never raises
+report = check_swish(forward, backward)  # it never raises
+print(report)  # one line per value; `if report:` is True when all ok

@@ -29,9 +29,10 @@ x, w, b = 1.5, -0.8, 0.4
 f, cache = forward(x, w, b)
 dx, dw, db = backward(1.0, cache)
 print(f"f = {f:.6f}  dx = {dx:.6f}  dw = {dw:.6f}  db = {db:.6f}")
-ok = check_swish(forward, backward, out=print)
+report = check_swish(forward, backward)
+print(report)
 
-assert ok
+assert report
 v = np.array([x, w, b])  # central differences of the formula itself
 num = numeric_grad(lambda: v[0] / (1 + math.exp(-(v[1] * v[0] + v[2]))), v)
 assert np.allclose([dx, dw, db], num, rtol=1e-8, atol=1e-10)

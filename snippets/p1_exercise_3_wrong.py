@@ -23,5 +23,6 @@ def backward(p, x, t):
     )  # fmt: skip
 
 
-ok = check_network(backward, out=print)
-assert ok is False
+report = check_network(backward)
+print(report)
+assert not report

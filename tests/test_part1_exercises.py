@@ -14,6 +14,7 @@ import p1_checks as C
 import pytest
 from bs4 import BeautifulSoup
 from conftest import SNIPPETS
+from gradcheck import Report
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -30,13 +31,17 @@ def run(name):
 
 
 def check(fn, *args):
-    """A checker's verdict and its printed lines, by name."""
+    """A checker's verdict, its lines by name and its text. It returns a
+    Report whose truth is that every line is ok, and prints nothing."""
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        ok = fn(*args)
-    lines = out.getvalue().splitlines()
-    by_name = dict(ln.split(": ", 1) for ln in lines if ": " in ln)
-    return ok, by_name, out.getvalue()
+        report = fn(*args)
+    assert out.getvalue() == "", "a checker must not print"
+    assert isinstance(report, Report) and len(report) > 0, "no lines"
+    ok = bool(report)
+    assert ok == all(ln.endswith(": ok") for ln in report)
+    by_name = dict(ln.split(": ", 1) for ln in report if ": " in ln)
+    return ok, by_name, str(report)
 
 
 def sigmoid(z):
@@ -407,7 +412,8 @@ def test_the_site_code_uses_relu_slope_0_at_0():
 )
 def test_the_page_shows_the_checker_naming_the_slips(name, expected):
     ns, out = run(name)
-    assert ns["ok"] is False
+    assert isinstance(ns["report"], Report) and not ns["report"]
+    assert out.strip().endswith(str(ns["report"]))  # the page shows it
     for text in expected:
         assert text in out, (text, out)
 
@@ -444,8 +450,8 @@ def test_built_page_has_rising_levels_solutions_and_the_checker(built_site):
 
 
 def test_built_page_shows_what_each_checker_printed(built_site):
-    """The checkers print from an imported module: their lines must still
-    reach the page (a build captures only the snippet's own print)."""
+    """The checkers return their lines and the snippets print them, so
+    they reach the page (a build captures only the snippet's own print)."""
     page = built_site / "part-1" / "exercises" / "index.html"
     html = page.read_text(encoding="utf-8")
     shown = [
