@@ -1,35 +1,39 @@
 """Check your Part 2 exercise answers against central differences.
 
 Put this file beside engine.py and gradcheck.py, then:
+
+    from p2_checks import check_op
+    print(check_op(smoothmax, ref))
+
     check_by_hand(grads)     exercise 1: a dict {"x": ..., "f": ...}
     check_op(op, ref)        exercise 2: your op(a, b) -> Value, and
                              ref(a, b) -> float, the same on plain numbers
     check_neuron(neuron)     exercise 3: your neuron(ws, xs, b) -> Value
     check_backward(backward) exercise 4: your backward(root)
-Each prints one line per gradient or graph ("dx: ok" or what is wrong)
-and returns True only if all is right. A broken attempt is reported.
+
+Each returns a gradcheck.Report: one line per gradient or graph, "dx: ok"
+or what is wrong, shown by print(). bool(report) is True only if every
+line is ok, so `if check_op(smoothmax, ref):` asks "is it right?". A
+checker never prints, and never raises on a broken attempt: an exception
+in your code becomes a line.
 """
 
 import math
-import sys
 from itertools import combinations
 
 import numpy as np
 from engine import Value
-from gradcheck import explain, numeric_grad
+from gradcheck import Report, explain, numeric_grad
 
 
-def _say(text):
-    """print, as the program that called the checker sees it: a page that
-    runs the program (markdown-exec) collects what its own print gets."""
-    frame = sys._getframe(1)
-    while frame.f_globals is globals():  # up to the first outside caller
-        frame = frame.f_back
-    frame.f_globals.get("print", print)(text)
+def _raised(e):
+    """'ValueError: why'; never ending in ': ok', which would read as ok."""
+    why = f"{type(e).__name__}: {e}"
+    return why + "." if why.endswith(": ok") else why
 
 
 def _line(name, got, want, swaps=()):
-    """Print and judge one gradient; swaps: (name, gradient) of others."""
+    """The line judging one gradient; swaps: (name, gradient) of others."""
     msg = explain(got, want)
     if msg.startswith("all zeros"):
         msg = "all zeros: are the inputs the new Value's parents?"
@@ -37,15 +41,7 @@ def _line(name, got, want, swaps=()):
         same = np.shape(got) == np.shape(grad)
         if msg != "ok" and same and np.allclose(got, grad, rtol=1e-6):
             msg = f"equals d{other}: local_grads in the wrong order"
-    _say(f"{name}: {msg}")
-    return msg == "ok"
-
-
-def _try(run):
-    try:
-        return run()
-    except Exception as e:  # a reader's attempt may fail in any way
-        _say(f"your code raised {type(e).__name__}: {e}")
+    return f"{name}: {msg}"
 
 
 def by_hand(x, y, h=None):
@@ -59,7 +55,7 @@ def by_hand(x, y, h=None):
 
 
 def check_by_hand(grads, x=2.0, y=4.0, h=1e-6):
-    nodes, ok = by_hand(Value(x), Value(y)), True
+    nodes, report = by_hand(Value(x), Value(y)), Report()
     nodes["f"].backward()
     for name, node in reversed(nodes.items()):  # walking back from f
         up, down = (by_hand(x, y, {name: d})["f"] for d in (h, -h))
@@ -83,9 +79,8 @@ def check_by_hand(grads, x=2.0, y=4.0, h=1e-6):
             msg = "wrong sign"
         else:
             msg = f"{g:g} is wrong: redo the local derivatives on its way"
-        _say(f"{name}.grad: {msg}")
-        ok = ok and msg == "ok"
-    return ok
+        report.append(f"{name}.grad: {msg}")
+    return report
 
 
 def _run(op, args):
@@ -105,15 +100,16 @@ def _slopes(ref, p):
 
 def _check(op, ref, pts, groups):
     """op and ref at each row of pts; groups: {name: columns of pts}."""
-    got = _try(lambda: np.array([_run(op, p) for p in pts]))
-    if got is None:
-        return False
-    ok = _line("value", got[:, 0], [ref(*p) for p in pts])
+    try:
+        got = np.array([_run(op, p) for p in pts])
+    except Exception as e:  # a reader's attempt may fail in any way
+        return Report([f"your code raised {_raised(e)}"])
+    report = Report([_line("value", got[:, 0], [ref(*p) for p in pts])])
     num, got = np.array([_slopes(ref, p) for p in pts]), got[:, 1:]
     for name, cols in groups.items():
         swaps = [(o, num[:, c]) for o, c in groups.items() if o != name]
-        ok &= _line(f"d{name}", got[:, cols], num[:, cols], swaps)
-    return bool(ok)
+        report.append(_line(f"d{name}", got[:, cols], num[:, cols], swaps))
+    return report
 
 
 def check_op(op, ref):
@@ -173,7 +169,7 @@ def _probe(backward, build, data):
     except RecursionError:
         return "RecursionError: keep your own stack in a list"
     except Exception as e:  # a reader's attempt may fail in any way
-        return f"raised {type(e).__name__}: {e}"
+        return f"raised {_raised(e)}"
     want = numeric_grad(lambda: np.array(build(list(map(Value, x))).data), x)
     if explain(got, want) == "ok":
         return "ok"
@@ -193,7 +189,7 @@ def _twice(backward):
         first = x.grad, a.grad
         backward(c)
     except Exception as e:  # a reader's attempt may fail in any way
-        return f"raised {type(e).__name__}: {e}"
+        return f"raised {_raised(e)}"
     if first[0] == 0:
         return "the first call left x.grad at 0: nothing to compare"
     if a.grad != first[1]:
@@ -204,11 +200,8 @@ def _twice(backward):
 
 
 def check_backward(backward):
-    ok = True
+    report = Report()
     for name, build, data, hint in PROBES:
-        msg = _probe(backward, build, data) or hint
-        _say(f"{name}: {msg}")
-        ok &= msg == "ok"
-    msg = _twice(backward)
-    _say(f"a second call: {msg}")
-    return bool(ok and msg == "ok")
+        report.append(f"{name}: {_probe(backward, build, data) or hint}")
+    report.append(f"a second call: {_twice(backward)}")
+    return report

@@ -23,7 +23,9 @@ for name, g in hand.items():
     print(f"{name}.grad = {g:+.5f}")
 
 print("the checker, given these numbers:")
-assert check_by_hand(hand)
+report = check_by_hand(hand)
+print(report)
+assert report
 
 # independent truth: f = 1/y + 1/x + x, so df/dx = 1 - 1/x^2, df/dy = -1/y^2
 assert abs(hand["x"] - (1 - 1 / X**2)) < 1e-12

@@ -20,7 +20,9 @@ def composed(ws, xs, b):  # the neuron of "Train a tiny network"
     return sum((w * x for w, x in zip(ws, xs)), b).tanh()
 
 
-assert check_neuron(neuron)
+report = check_neuron(neuron)
+print(report)
+assert report
 
 n = 16
 w, x = np.random.default_rng(0).normal(size=(2, n))

@@ -15,4 +15,6 @@ def neuron(ws, xs, b):
 
 
 print("local derivatives of w.x + b only:")
-assert not check_neuron(neuron)
+report = check_neuron(neuron)
+print(report)
+assert not report

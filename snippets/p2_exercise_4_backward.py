@@ -26,7 +26,9 @@ def backward(root):
             parent.grad += local * node.grad  # a share per use: add
 
 
-assert check_backward(backward)
+report = check_backward(backward)
+print(report)
+assert report
 
 gap = 0.0  # the same graphs through the engine's backward
 for seed in range(10):

@@ -11,4 +11,6 @@ def backward(root):
             parent.grad = local * node.grad  # the bug: = instead of +=
 
 
-assert not check_backward(backward)
+report = check_backward(backward)
+print(report)
+assert not report

@@ -21,13 +21,17 @@ import p2_exercise_2_smoothmax as S2  # noqa: E402
 import p2_exercise_3_neuron as S3  # noqa: E402
 import p2_exercise_4_backward as S4  # noqa: E402
 from engine import Value, lift  # noqa: E402
-from gradcheck import numeric_grad  # noqa: E402
+from gradcheck import Report, numeric_grad  # noqa: E402
 
 SETTINGS = settings(max_examples=100, deadline=None)
 
 
-def lines(capsys):
-    return capsys.readouterr().out.splitlines()
+def lines(capsys, report):
+    """The report's lines; a checker returns them and prints nothing."""
+    assert isinstance(report, Report), type(report)
+    assert capsys.readouterr().out == ""
+    assert str(report) == "\n".join(report)
+    return list(report)
 
 
 # -- exercise 1: numbers ---------------------------------------------------
@@ -47,8 +51,9 @@ def closed_form(x=2.0, y=4.0):
 
 
 def test_by_hand_accepts_the_closed_form_and_the_engine_agrees(capsys):
-    assert C.check_by_hand(closed_form())
-    assert lines(capsys) == [f"{n}.grad: ok" for n in "fqpsyx"]
+    report = C.check_by_hand(closed_form())
+    assert report
+    assert lines(capsys, report) == [f"{n}.grad: ok" for n in "fqpsyx"]
     x, y = Value(2.0), Value(4.0)
     nodes = C.by_hand(x, y)
     nodes["f"].backward()
@@ -67,16 +72,21 @@ def test_by_hand_accepts_the_closed_form_and_the_engine_agrees(capsys):
     ],
 )
 def test_by_hand_names_wrong_numbers(capsys, change, node, message):
-    grads = closed_form() | change
-    assert C.check_by_hand(grads) is False
-    (line,) = [ln for ln in lines(capsys) if ln.startswith(f"{node}.grad")]
+    report = C.check_by_hand(closed_form() | change)
+    assert not report
+    out = lines(capsys, report)
+    (line,) = [ln for ln in out if ln.startswith(f"{node}.grad")]
     assert message in line
 
 
 def test_by_hand_survives_garbage(capsys):
-    assert C.check_by_hand(None) is False
-    assert C.check_by_hand({"x": "0.75"}) is False
-    assert all("missing" in ln for ln in lines(capsys)[:6])
+    report = C.check_by_hand(None)
+    assert not report
+    out = lines(capsys, report)
+    assert len(out) == 6 and all("missing" in ln for ln in out)
+    report = C.check_by_hand({"x": "0.75"})
+    assert not report
+    assert "x.grad: missing or not a number: '0.75'" in lines(capsys, report)
 
 
 # -- exercise 2: a smooth maximum as one node ----------------------------
@@ -102,8 +112,9 @@ def test_smoothmax_matches_its_closed_form(a, b):
 
 def test_smoothmax_takes_numbers_and_passes_its_checker(capsys):
     assert S2.smoothmax(0.0, Value(1.0)).data == S2.smoothmax(0, 1).data
-    assert C.check_op(S2.smoothmax, S2.ref)
-    assert lines(capsys) == ["value: ok", "da: ok", "db: ok"]
+    report = C.check_op(S2.smoothmax, S2.ref)
+    assert report
+    assert lines(capsys, report) == ["value: ok", "da: ok", "db: ok"]
 
 
 def smoothmax_with(locals_of):
@@ -141,8 +152,10 @@ def boom(a, b):
     ],
 )  # fmt: skip
 def test_check_op_names_each_wrong_attempt(capsys, op, message):
-    assert C.check_op(op, S2.ref) is False
-    assert any(ln.startswith(message) or message in ln for ln in lines(capsys))
+    report = C.check_op(op, S2.ref)
+    assert not report
+    out = lines(capsys, report)
+    assert any(ln.startswith(message) or message in ln for ln in out), out
 
 
 # -- exercise 3: a neuron as one node -------------------------------------
@@ -162,8 +175,10 @@ def test_fused_neuron_gradients_are_central_differences(n):
 
 
 def test_fused_neuron_passes_its_checker(capsys):
-    assert C.check_neuron(S3.neuron)
-    assert lines(capsys) == ["value: ok", "dw: ok", "dx: ok", "db: ok"]
+    report = C.check_neuron(S3.neuron)
+    assert report
+    want = ["value: ok", "dw: ok", "dx: ok", "db: ok"]
+    assert lines(capsys, report) == want
 
 
 def neuron_with(local_grads):
@@ -194,8 +209,9 @@ def neuron_of_values(ws, xs, b):  # local grads that are Values
     ],
 )  # fmt: skip
 def test_check_neuron_names_each_wrong_attempt(capsys, neuron, start, text):
-    assert C.check_neuron(neuron) is False
-    out = lines(capsys)
+    report = C.check_neuron(neuron)
+    assert not report
+    out = lines(capsys, report)
     assert any(ln.startswith(start) and text in ln for ln in out), out
 
 
@@ -216,8 +232,9 @@ def test_own_backward_is_central_differences_on_random_graphs(seed, xs):
 
 
 def test_own_backward_passes_its_checker(capsys):
-    assert C.check_backward(S4.backward)
-    out = lines(capsys)
+    report = C.check_backward(S4.backward)
+    assert report
+    out = lines(capsys, report)
     assert len(out) == len(C.PROBES) + 1
     assert all(ln.endswith(": ok") for ln in out)
 
@@ -287,13 +304,34 @@ def recursive(root):
 def test_check_backward_names_each_wrong_attempt(
     capsys, backward, probe, message
 ):
-    assert C.check_backward(backward) is False
-    out = dict(ln.split(": ", 1) for ln in lines(capsys))
+    report = C.check_backward(backward)
+    assert not report
+    out = dict(ln.split(": ", 1) for ln in lines(capsys, report))
     assert message in out[probe], out
 
 
 def test_check_backward_passes_the_engine_itself(capsys):
-    assert C.check_backward(Value.backward)
+    report = C.check_backward(Value.backward)
+    assert report
+    assert all(ln.endswith(": ok") for ln in lines(capsys, report))
+
+
+def says_ok(*args):
+    raise ValueError("ok")
+
+
+@pytest.mark.parametrize(
+    "check, attempt",
+    [
+        (lambda f: C.check_op(f, S2.ref), says_ok),
+        (C.check_neuron, says_ok),
+        (C.check_backward, says_ok),
+    ],
+)
+def test_an_error_that_says_ok_is_not_ok(capsys, check, attempt):
+    report = check(attempt)
+    assert not report
+    assert any("raised ValueError: ok." in ln for ln in lines(capsys, report))
 
 
 # -- the built page --------------------------------------------------------
