@@ -2,6 +2,9 @@
 
 Put this file and gradcheck.py beside yours, then:
 
+    from p4_checks import check_glu
+    print(check_glu(glu_backward))
+
     check_glu(backward)          exercise 2: backward(dout, cache) returns
                                  (dx, dWa, dWb) for glu_forward below
     check_rate(predict_rate)     exercise 3: predict_rate(W, b) returns the
@@ -12,26 +15,19 @@ Put this file and gradcheck.py beside yours, then:
                                  keeping about every k-th activation only
 
 Each runs your code on fixed seeded inputs, compares with central
-differences (or with backprop itself, for exercise 3), prints one line per
-gradient or quantity ("dx: ok", or what is wrong), never raises on a
-broken attempt, and returns True only if everything is right.
-capture(check, attempt, ...) returns (True/False, the printed text).
+differences (or with backprop itself, for exercise 3), and returns a
+gradcheck.Report: one line per gradient or quantity ("dx: ok", or what is
+wrong), shown by print(). bool(report) is True only if every line is ok,
+so `if check_glu(glu_backward):` works too. A checker never prints and
+never raises on a broken attempt: an exception in your code becomes a
+line.
 """
 
-import io
 import math
 import weakref
-from contextlib import redirect_stdout
 
 import numpy as np
-from gradcheck import explain, numeric_grad, rel_error
-
-
-def capture(check, *args, **kwargs):
-    """(check's result, what it printed): for a page that shows the text."""
-    with redirect_stdout(io.StringIO()) as out:
-        ok = check(*args, **kwargs)
-    return ok, out.getvalue()
+from gradcheck import Report, explain, numeric_grad, rel_error
 
 
 def _call(fn, *args):
@@ -59,20 +55,17 @@ def _verdict(got, want, exact=None):
 
 
 def _run(fn, args, size, what):
-    """fn(*args) as a tuple of `size`, or None after saying what is wrong."""
+    """(fn(*args) as a tuple of `size`, None), or (None, what is wrong)."""
     result, err = _call(fn, *args)
     if (
         err is None
         and isinstance(result, (tuple, list))
         and len(result) == size
     ):
-        return tuple(result)
-    print(
-        f"attempt {err}"
-        if err
-        else f"should return {what}, got {type(result).__name__}"
-    )
-    return None
+        return tuple(result), None
+    if err:
+        return None, f"attempt {err}"
+    return None, f"should return {what}, got {type(result).__name__}"
 
 
 # --8<-- [start:glu]
@@ -91,16 +84,14 @@ def check_glu(backward):
     dout = rng.standard_normal((4, 2))
     f = lambda: glu_forward(x, Wa, Wb)[0]  # noqa: E731
     nums = [numeric_grad(f, v, dout) for v in (x, Wa, Wb)]
-    grads = _run(backward, (dout, glu_forward(x, Wa, Wb)[1]), 3,
-                 "(dx, dWa, dWb)")  # fmt: skip
-    if grads is None:
-        return False
-    oks = []
-    for name, got, num in zip(("dx", "dWa", "dWb"), grads, nums):
-        msg = _verdict(got, num)
-        print(f"{name}: {msg}")
-        oks.append(msg == "ok")
-    return all(oks)
+    grads, err = _run(backward, (dout, glu_forward(x, Wa, Wb)[1]), 3,
+                      "(dx, dWa, dWb)")  # fmt: skip
+    if err:
+        return Report([err])
+    return Report(
+        f"{name}: {_verdict(got, num)}"
+        for name, got, num in zip(("dx", "dWa", "dWb"), grads, nums)
+    )
 
 
 RATE_CASES = {"mild": (0.8, 0.5), "saturated": (2.0, 2.0)}  # scale, bias
@@ -135,7 +126,7 @@ def measured_rate(W, b):
 
 def check_rate(predict_rate):
     """Exercise 3: does predict_rate(W, b) match what backprop does?"""
-    oks = []
+    report = Report()
     for name, (scale, bias) in RATE_CASES.items():
         W, b = rate_case(scale, bias)
         want, rho_W = measured_rate(W, b), max(abs(np.linalg.eigvals(W)))
@@ -145,14 +136,13 @@ def check_rate(predict_rate):
         except (TypeError, ValueError):
             msg = f"returned {got!r}, not a number"
         if msg is None and abs(got / want - 1) < 0.02:
-            msg = f"ok ({got:.3f} per layer)"
+            name, msg = f"{name} ({got:.3f} per layer)", "ok"
         elif msg is None and abs(got / rho_W - 1) < 0.02:
             msg = "the spectral radius of W alone: where are tanh's slopes?"
         elif msg is None:
             msg = f"{got:.3g}, but backprop shrinks by {want:.3g} per layer"
-        print(f"{name}: {msg}")
-        oks.append(msg.startswith("ok"))
-    return all(oks)
+        report.append(f"{name}: {msg}")
+    return report
 
 
 # --8<-- [start:plain]
@@ -192,9 +182,9 @@ def check_checkpoint(grads, k=4, depth=16):
     Ws = list(rng.standard_normal((depth, 5, 5)) * 0.6)
     plain, step = Step(), Step()
     exact_dx, exact_dWs = plain_grads(x, Ws, dtop, plain)
-    result = _run(grads, (x, Ws, dtop, step, k), 2, "(dx, dWs)")
-    if result is None:
-        return False
+    result, err = _run(grads, (x, Ws, dtop, step, k), 2, "(dx, dWs)")
+    if err:
+        return Report([err])
 
     def top():  # the stack's output, for central differences
         h = x
@@ -204,19 +194,23 @@ def check_checkpoint(grads, k=4, depth=16):
 
     dWs = result[1] if isinstance(result[1], (list, tuple)) else []
     dWs = list(dWs[:depth]) + [None] * (depth - len(dWs[:depth]))
-    print(f"dx: {_verdict(result[0], numeric_grad(top, x, dtop), exact_dx)}")
+    dx = _verdict(result[0], numeric_grad(top, x, dtop), exact_dx)
     msgs = [_verdict(dW, numeric_grad(top, W, dtop), exact)
             for W, dW, exact in zip(Ws, dWs, exact_dWs)]  # fmt: skip
     bad = [(i, msg) for i, msg in enumerate(msgs) if msg != "ok"]
-    print(f"dW[{bad[0][0]}]: {bad[0][1]}" if bad else "dWs: ok, all of them")
+    dW = f"dW[{bad[0][0]}]: {bad[0][1]}" if bad else f"dWs (all {depth}): ok"
     most = math.ceil(depth / k) + k
     mem = "ok" if step.peak <= most else "too many; free each segment"
-    print(f"memory: {step.peak} alive at once "
-          f"(plain {plain.peak}, at most {most}): {mem}")  # fmt: skip
     work = "ok" if depth <= step.calls <= 2 * depth else (
         "use step() for every layer" if step.calls < depth
         else "recompute each segment once")  # fmt: skip
-    print(f"work: {step.calls} layer steps "
-          f"(plain {plain.calls}, at most {2 * depth}): {work}")  # fmt: skip
-    dx_ok = _verdict(result[0], numeric_grad(top, x, dtop), exact_dx) == "ok"
-    return dx_ok and not bad and mem == work == "ok"
+    return Report(
+        [
+            f"dx: {dx}",
+            dW,
+            f"memory: {step.peak} alive at once "
+            f"(plain {plain.peak}, at most {most}): {mem}",
+            f"work: {step.calls} layer steps "
+            f"(plain {plain.calls}, at most {2 * depth}): {work}",
+        ]
+    )

@@ -1,6 +1,6 @@
 """Exercise 2: a gated layer's backward pass, with two bugs to find."""
 
-from p4_checks import capture, check_glu
+from p4_checks import check_glu
 
 
 # --8<-- [start:buggy]
@@ -17,8 +17,8 @@ def glu_backward(dout, cache):
 
 # --8<-- [end:buggy]
 
-ok, said = capture(check_glu, glu_backward)  # check_glu, and its lines
-print(f"{said}check_glu returned {ok}")
-lines = dict(line.split(": ", 1) for line in said.splitlines())
-assert not ok and lines["dWb"] == "ok"  # two bugs, and dWb is not one
+report = check_glu(glu_backward)  # one line per gradient
+print(report)
+lines = dict(line.split(": ", 1) for line in report)
+assert not report and lines["dWb"] == "ok"  # two bugs, and dWb is not one
 assert "transposed" in lines["dWa"] and "missing term" in lines["dx"]

@@ -10,6 +10,7 @@ import numpy as np
 import p4_checks as C
 import pytest
 from bs4 import BeautifulSoup
+from gradcheck import Report
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -32,10 +33,13 @@ def rel(a, b):
 
 
 def run(check, attempt, capsys, **kw):
-    """check(attempt): its result and what it printed (it must not raise)."""
+    """check(attempt): its Report and the Report's text. It must neither
+    raise nor print: the lines are returned, not printed."""
     capsys.readouterr()  # drop what importing a solution printed
-    ok = check(attempt, **kw)
-    return ok, capsys.readouterr().out
+    report = check(attempt, **kw)
+    assert capsys.readouterr().out == "", "a checker printed"
+    assert isinstance(report, Report), type(report)
+    return report, str(report)
 
 
 def NAMES(value):
@@ -116,8 +120,8 @@ GLU_BUGS = [  # attempt, {line: words the checker must print}
 
 
 def test_glu_solution_passes(capsys):
-    ok, out = run(C.check_glu, solution(2).glu_backward, capsys)
-    assert ok and out == "dx: ok\ndWa: ok\ndWb: ok\n"
+    report, out = run(C.check_glu, solution(2).glu_backward, capsys)
+    assert report and out == "dx: ok\ndWa: ok\ndWb: ok"
 
 
 def said(out, start, words):
@@ -127,8 +131,8 @@ def said(out, start, words):
 
 @pytest.mark.parametrize("attempt, says", GLU_BUGS, ids=NAMES)
 def test_glu_checker_names_the_bug(attempt, says, capsys):
-    ok, out = run(C.check_glu, attempt, capsys)
-    assert ok is False
+    report, out = run(C.check_glu, attempt, capsys)
+    assert bool(report) is False
     assert all(said(out, start, words) for start, words in says.items()), out
 
 
@@ -176,15 +180,16 @@ RATE_BUGS = [
 
 
 def test_rate_solution_passes_and_agrees_with_backprop(capsys):
-    ok, out = run(C.check_rate, solution(3).predict_rate, capsys)
-    assert ok and out.count(": ok") == len(C.RATE_CASES)
+    report, out = run(C.check_rate, solution(3).predict_rate, capsys)
+    assert report and out.count(": ok") == len(C.RATE_CASES)
 
 
 @pytest.mark.parametrize("attempt, words", RATE_BUGS, ids=NAMES)
 def test_rate_checker_names_the_mistake(attempt, words, capsys):
-    ok, out = run(C.check_rate, attempt, capsys)
-    assert ok is False and words in out, out
-    assert len(out.splitlines()) == len(C.RATE_CASES)  # one line a case
+    report, out = run(C.check_rate, attempt, capsys)
+    assert bool(report) is False and words in out, out
+    assert len(report) == len(C.RATE_CASES)  # one line a case
+    assert len(out.splitlines()) == len(C.RATE_CASES)  # each one line
 
 
 def test_rate_with_zero_bias_is_the_spectral_radius_of_w():
@@ -283,17 +288,17 @@ CHECKPOINT_BUGS = [  # attempt, words the output must contain
 
 @pytest.mark.parametrize("k", [2, 4, 8])
 def test_checkpoint_solution_passes(k, capsys):
-    ok, out = run(C.check_checkpoint, solution(4).checkpoint_grads, capsys,
-                  k=k)  # fmt: skip
-    assert ok, out
-    ok, out = run(C.check_checkpoint, make_segmented(None), capsys, k=k)
-    assert ok, out
+    report, out = run(C.check_checkpoint, solution(4).checkpoint_grads,
+                      capsys, k=k)  # fmt: skip
+    assert report, out
+    report, out = run(C.check_checkpoint, make_segmented(None), capsys, k=k)
+    assert report, out
 
 
 @pytest.mark.parametrize("attempt, words", CHECKPOINT_BUGS, ids=NAMES)
 def test_checkpoint_checker_names_the_mistake(attempt, words, capsys):
-    ok, out = run(C.check_checkpoint, attempt, capsys)
-    assert ok is False and words in out, out
+    report, out = run(C.check_checkpoint, attempt, capsys)
+    assert bool(report) is False and words in out, out
 
 
 def test_step_counts_live_activations_and_calls():
@@ -353,3 +358,19 @@ def test_built_page_has_levelled_exercises_and_the_checker(built_site):
     checker = [h for h in links if h.endswith("snippets/p4_checks.py")]
     assert checker, links
     assert (page.parent / checker[0]).resolve().is_file()
+
+
+CHECKED = ["2_glu", "2_solution", "3_rate", "3_solution", "4_checkpoint",
+           "4_solution"]  # fmt: skip
+
+
+def test_built_page_shows_each_checkers_lines(built_site):
+    """Each snippet prints the Report its checker returned: the lines must
+    be in an executed block's output on the page."""
+    page = built_site / "part-4" / "exercises" / "index.html"
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    shown = [pre.get_text() for pre in html.find_all("pre")]
+    for name in CHECKED:
+        report = importlib.import_module(f"p4_exercise_{name}").report
+        assert isinstance(report, Report) and len(report) >= 2, name
+        assert any(str(report) in text for text in shown), name
