@@ -134,6 +134,9 @@ def explain(analytic, numeric):
         return f"shape {a.shape}, expected {n.shape}"
     if rel_error(a, n) < THRESHOLDS[np.dtype(np.float64)][0]:
         return "ok"
+    square = a.ndim == 2 and a.shape[0] == a.shape[1]
+    if square and np.allclose(a.T, n, rtol=1e-4, atol=1e-8):
+        return "right numbers, transposed: swap a matrix product's order"
     if not a.any():
         return "all zeros: is it ever written (= instead of +=)?"
     scale = np.sum(a * n) / max(np.sum(n * n), 1e-300)

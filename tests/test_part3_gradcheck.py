@@ -110,6 +110,9 @@ def test_explain_names_each_kind_of_wrong():
     n = rng.normal(size=(3, 4))
     assert explain(n, n) == "ok"
     assert explain(n.T, n).startswith("right numbers, transposed")
+    square = rng.normal(size=(4, 4))  # same shape: the values must tell
+    assert explain(square.T, square).startswith("right numbers, transposed")
+    assert explain(square, square) == "ok"
     assert explain(-n, n) == "wrong sign"
     assert explain(3 * n, n).startswith("3 times the right one")
     assert explain(np.zeros_like(n), n).startswith("all zeros")
@@ -118,4 +121,4 @@ def test_explain_names_each_kind_of_wrong():
     lines = check_and_explain(
         layers.affine_forward, layers.affine_backward, x, w, b, names="xwb"
     )
-    assert lines == ["dx: ok", "dw: ok", "db: ok"]
+    assert lines == ["dx: ok", "dw: ok", "db: ok"] and lines

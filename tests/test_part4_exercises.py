@@ -279,7 +279,7 @@ CHECKPOINT_BUGS = [  # attempt, words the output must contain
     (per_layer_recompute, "recompute each segment once"),
     (make_segmented("wrong checkpoint"), "dW["),
     (make_segmented("restart"), "dx: wrong"),
-    (make_segmented("transposed"), "dW[0]: wrong pattern"),
+    (make_segmented("transposed"), "dW[0]: right numbers, transposed"),
     (no_step, "use step() for every layer"),
     (raises, "raised IndexError"),
     (lambda *a: (np.zeros((3, 5)), 5), "dW[0]: None"),

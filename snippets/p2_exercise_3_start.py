@@ -13,4 +13,3 @@ def neuron(ws, xs, b):
 
 report = check_neuron(neuron)
 print(report)
-assert not report  # until you fill it in

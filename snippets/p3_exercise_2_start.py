@@ -19,4 +19,3 @@ def embedding_backward(dout, cache):
 
 report = check_embedding(embedding_forward, embedding_backward)
 print(report)
-assert not report  # all zeros, until you fill it in

