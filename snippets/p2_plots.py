@@ -1,74 +1,53 @@
-"""Plots for Part 2: matplotlib figures as SVG text for both palettes.
+"""Plots for Part 2: a loss curve and a decision boundary, as inline SVG
+for both palettes, made by `plots.svg` (which every part uses).
 
-Text and axes are drawn in black and then switched to `currentColor`, so
-they take the page's text colour in the light and the dark palette; the
-background is transparent; each figure gets a <title> and an aria-label.
-Output is byte-identical between runs (fixed hash salt, no date)."""
+Text and axes are drawn in black, which becomes `currentColor`, so they
+take the page's text colour in the light and the dark palette; the two
+class colours read on both. Each figure gets a <title> and a <desc>
+written from its data."""
 
-import io
-import re
-from html import escape
+import matplotlib.pyplot as plt
+import numpy as np
+import plots
 
-import matplotlib
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-
-plt.rcParams.update(
-    {
-        "svg.hashsalt": "backprop-intuition",
-        "svg.fonttype": "none",  # real <text>: small, uses the page font
-        "font.size": 11,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-    }
-)
 BLUE, ORANGE = "#3d7be0", "#e8743b"  # classes -1 and +1: fine on both
 
 
-def to_svg(fig, title):
+def to_svg(fig, name, title, desc):
     """The figure as inline SVG text that follows the page's colours."""
-    buf = io.StringIO()
-    fig.savefig(buf, format="svg", transparent=True, metadata={"Date": None})
-    plt.close(fig)
-    svg = buf.getvalue()
-    svg = svg[svg.index("<svg") :]  # drop the XML prolog and doctype
-    svg = re.sub(r"<metadata>.*?</metadata>", "", svg, flags=re.DOTALL)
-    svg = re.sub(r"#000000|black", "currentColor", svg)
-    svg = re.sub(r"(\d\.\d)\d+", r"\1", svg)  # 0.1 pt is plenty
-    svg = re.sub(r"font-family:[^;\"]*;?", "", svg)
-    svg = re.sub(r'(width|height)="[\d.]+pt"', "", svg, count=2)
-    label = escape(title, quote=True)
-    return svg.replace(
-        "<svg ",
-        f'<svg class="p2-plot" role="img" aria-label="{label}" ',
-        1,
-    ).replace(">", f"><title>{escape(title)}</title>", 1)
+    return plots.svg(fig, name, title, desc, "p2-plot")
 
 
-def loss_curve(losses, title):
-    fig, ax = plt.subplots(figsize=(4.2, 3.0))
+def loss_curve(losses, title, name="p2-loss"):
+    """Mean loss against epoch, one point per epoch."""
     epochs = np.arange(1, len(losses) + 1)
+    desc = (
+        f"Mean loss per epoch over {len(losses)} epochs: "
+        f"{losses[0]:.3f} after the first, {losses[-1]:.3f} after the last"
+    )
+    best = int(np.argmin(losses))
+    if best != len(losses) - 1:
+        desc += f"; lowest {losses[best]:.3f}, after epoch {best + 1}"
+    desc += "."
+    fig, ax = plt.subplots(figsize=(4.2, 3.0))
     ax.plot(epochs, losses, color=ORANGE, lw=2, marker="o", ms=3)
     ax.set(xlabel="epoch", ylabel="mean loss", ylim=(0, None))
     ax.set_xticks(epochs[:: max(1, len(epochs) // 5)])
     fig.tight_layout()
-    return to_svg(fig, title)
+    return to_svg(fig, name, title, desc)
 
 
-def decision_boundary(predict, X, y, title, n=80):
+def decision_boundary(predict, X, y, title, n=80, name="p2-boundary"):
     """Regions where predict(points) > 0, the line = 0, the data on top."""
-    lo, hi = X.min(axis=0) - 0.4, X.max(axis=0) + 0.4
-    gx, gy = np.meshgrid(
-        np.linspace(lo[0], hi[0], n), np.linspace(lo[1], hi[1], n)
+    right = int(np.sum(np.sign(predict(X)) == y))
+    desc = (
+        "The plane shaded by the sign of the model's score, blue for -1 "
+        "and orange for +1, with the line where it is 0. On top, the "
+        f"{len(y)} points: {np.sum(y == -1)} blue circles (-1) and "
+        f"{np.sum(y == 1)} orange squares (+1); {right} of {len(y)} lie "
+        "on their own side."
     )
-    score = predict(np.c_[gx.ravel(), gy.ravel()]).reshape(gx.shape)
     fig, ax = plt.subplots(figsize=(4.2, 3.0))
-    ax.contourf(
-        gx, gy, score, levels=[-1e9, 0, 1e9], colors=[BLUE, ORANGE], alpha=0.22
-    )
-    ax.contour(gx, gy, score, levels=[0], colors="black", linewidths=1.2)
     for label, color, marker in [(-1, BLUE, "o"), (1, ORANGE, "s")]:
         pts = X[y == label]
         ax.scatter(
@@ -79,13 +58,24 @@ def decision_boundary(predict, X, y, title, n=80):
             marker=marker,
             edgecolors="black",
             linewidths=0.6,
+            zorder=3,  # over the regions drawn below
         )
     ax.set(xlabel="x1", ylabel="x2", xticks=[], yticks=[])
-    ax.set_aspect("equal")
+    ax.margins(0.1)
+    # one scale for x1 and x2, the plane widened to fill the figure: as
+    # wide as the loss curve, so both show their text at one size
+    ax.set_aspect("equal", adjustable="datalim")
     fig.tight_layout()
-    return to_svg(fig, title)
-
-
-svg = loss_curve([1.0, 0.5, 0.25], "test")
-assert svg.startswith('<svg class="p2-plot" role="img"') and "<title>" in svg
-assert "#000000" not in svg and "currentColor" in svg
+    ax.apply_aspect()
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    gx, gy = np.meshgrid(
+        np.linspace(x0, x1, round(n * (x1 - x0) / (y1 - y0))),
+        np.linspace(y0, y1, n),
+    )
+    score = predict(np.c_[gx.ravel(), gy.ravel()]).reshape(gx.shape)
+    ax.contourf(
+        gx, gy, score, levels=[-1e9, 0, 1e9], colors=[BLUE, ORANGE], alpha=0.22
+    )
+    ax.contour(gx, gy, score, levels=[0], colors="black", linewidths=1.2)
+    ax.set(xlim=(x0, x1), ylim=(y0, y1))
+    return to_svg(fig, name, title, desc)

@@ -1,63 +1,24 @@
-"""matplotlib figures as inline SVG for Part 3: byte-identical on every
-build, readable in the light and the dark palette, with a text alternative.
+"""Part 3's figures: `figure()` and `svg()` for any of them, and the
+training page's two, loss curves and decision regions. The SVG is made by
+`plots.svg`, which every part shares.
 
     fig, axes = figure(ncols=1, width=6.4, height=3.4)
     print(svg(fig, "fig-id", "title", "description"))
     print(loss_curves_svg({"name": losses, ...}, fid, title))
     print(boundaries_svg(X, y, {"name": predict, ...}, fid, title))
 
-Black in the figure (text, axes, ticks, edges) becomes `currentColor`, so
-it follows the page's text colour; the background is transparent. CLASS
-colours are mid-tones chosen to read on white and on Material's slate.
+No stand-in colours here: INK (black) becomes `currentColor`, and the
+CLASS colours are mid-tones chosen to read on white and on Material's
+slate.
 """
 
-import io
-import re
-from html import escape
-
-import matplotlib
+import matplotlib.pyplot as plt
 import numpy as np
-
-matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
+import plots
 
 CLASS = ["#e8590c", "#3b82f6", "#2f9e44"]  # orange, blue, green
 MARKERS = ["o", "s", "^"]
-INK = "#000000"  # becomes currentColor
-matplotlib.rcParams.update(
-    {
-        "svg.hashsalt": "p3",
-        "svg.fonttype": "none",  # text stays text: selectable, page font
-        "font.size": 11,
-        "axes.spines.top": False,
-        "axes.spines.right": False,
-        **{
-            k: INK
-            for k in [
-                "text.color",
-                "axes.edgecolor",
-                "axes.labelcolor",
-                "xtick.color",
-                "ytick.color",
-            ]
-        },
-    }
-)
-
-
-def _round(match):
-    s = re.sub(r"(\d+\.\d)\d+", r"\1", match[0])
-    return re.sub(r"\s*\n\s*", " ", s)
-
-
-def _hoist(match):
-    """Markers: one style on the group instead of one on every <use>."""
-    block = match[0]
-    styles = set(re.findall(r'<use [^>]*style="([^"]*)"', block))
-    if len(styles) != 1:
-        return block
-    block = re.sub(r' style="[^"]*"/>', "/>", block)
-    return block.replace(">", f' style="{styles.pop()}">', 1)
+INK = plots.BLACK  # becomes currentColor
 
 
 def figure(ncols=1, width=6.4, height=3.4):
@@ -66,38 +27,7 @@ def figure(ncols=1, width=6.4, height=3.4):
 
 def svg(fig, fid, title, desc):
     """The figure as an <svg> element string, ids prefixed with fid."""
-    buf = io.StringIO()
-    fig.savefig(
-        buf,
-        format="svg",
-        transparent=True,
-        bbox_inches="tight",
-        metadata={"Date": None, "Creator": None},
-    )
-    plt.close(fig)
-    text = buf.getvalue()
-    text = text[text.index("<svg") :]  # drop the XML prologue and doctype
-    text = re.sub(r"<metadata>.*?</metadata>", "", text, flags=re.S)
-    text = text.replace(INK, "currentColor")
-    text = re.sub(r'(d|x|y)="[^"]*"', _round, text)  # 0.1 pt is plenty
-    text = re.sub(
-        r'<g clip-path="[^"]*">\s*(<use [^>]*/>\s*)+</g>', _hoist, text
-    )
-    text = re.sub(r'(id="|url\(#|href="#)', rf"\g<1>{fid}-", text)
-    text = re.sub(r'font-family:[^;"]*;?', "", text)  # the page's font
-    text = re.sub(
-        r'<svg ([^>]*?)width="[^"]*" height="[^"]*"', r"<svg \1", text, count=1
-    )
-    head = (
-        f'<svg class="p3-figure" role="img" aria-labelledby="{fid}-t {fid}-d" '
-    )
-    text = text.replace("<svg ", head, 1)
-    close = text.index(">", text.index("<svg")) + 1
-    alt = (
-        f'<title id="{fid}-t">{escape(title)}</title>'
-        f'<desc id="{fid}-d">{escape(desc)}</desc>'
-    )
-    return text[:close] + alt + text[close:]
+    return plots.svg(fig, fid, title, desc, "p3-figure")
 
 
 def loss_curves_svg(curves, fid, title):

@@ -63,3 +63,22 @@ def test_mlp_gradients_match_central_differences():
         down = loss().data
         p.data = p0
         assert math.isclose(analytic, (up - down) / (2 * h), abs_tol=1e-7)
+
+
+def test_plots_are_labelled_from_their_data_and_follow_the_palette():
+    import numpy as np
+    from p2_plots import decision_boundary, loss_curve
+
+    svg = loss_curve([1.0, 0.5, 0.25, 0.3], "Loss", name="tl")
+    assert svg.startswith('<svg class="p2-plot" role="img"')
+    assert 'aria-labelledby="tl-t tl-d"' in svg
+    assert '<title id="tl-t">Loss</title>' in svg
+    assert "1.000 after the first, 0.300 after the last" in svg
+    assert "lowest 0.250, after epoch 3" in svg
+    assert "#000000" not in svg and "currentColor" in svg
+    X = np.array([[-1.0, 0.0], [-0.5, 0.2], [1.0, 0.1]])
+    y = np.array([-1, 1, 1])
+    svg = decision_boundary(lambda P: P[:, 0], X, y, "Regions", name="tb")
+    desc = svg[svg.index('<desc id="tb-d">') : svg.index("</desc>")]
+    assert "1 blue circles (-1) and 2 orange squares (+1)" in desc
+    assert "2 of 3 lie on their own side" in desc
