@@ -44,6 +44,10 @@ def test_exercise_page_shape(part, built_site):
     for details in solutions:  # a tested snippet, downloadable
         link = details.select_one(".filename a[download]")
         assert link and (page.parent / link["href"]).resolve().is_file()
+    assert "$" not in article.get_text(), "a formula left unrendered"
+    last = article.find_all("p")[-1]  # where next: the next part
+    target = f"part-{part + 1}/" if part < 4 else "notebooks/"
+    assert any(target in a["href"] for a in last.find_all("a", href=True))
     checker = built_site / "snippets" / f"p{part}_checks.py"
     assert checker.is_file()
     hrefs = [a["href"] for a in article.find_all("a", href=True)]

@@ -4,7 +4,6 @@ realistic wrong attempts without raising, and the built page has its
 shape."""
 
 import math
-import re
 import sys
 from collections import deque
 
@@ -336,31 +335,11 @@ def test_an_error_that_says_ok_is_not_ok(capsys, check, attempt):
 
 # -- the built page --------------------------------------------------------
 
-LEVELS = ["warm-up", "practice", "challenge", "stretch"]
 
-
-def test_exercise_page_has_its_shape(built_site):
+def test_exercise_page_shows_the_checkers_lines(built_site):
     page = built_site / "part-2" / "exercises" / "index.html"
     article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = article.find("article")
-    heads = [h.get_text(strip=True) for h in article.find_all("h2")]
-    numbered = [h for h in heads if re.match(r"\d\. ", h)]
-    assert 3 <= len(numbered) <= 5
-    assert [h[0] for h in numbered] == [
-        str(i + 1) for i in range(len(numbered))
-    ]
-    levels = re.findall(r"Level (\d) · ([\w-]+)", article.get_text())
-    assert (
-        levels
-        == [(str(i + 1), w) for i, w in enumerate(LEVELS)][: len(numbered)]
-    )
-    summaries = [
-        s.get_text(strip=True) for s in article.select("details summary")
-    ]
-    assert summaries.count("Solution") == len(numbered)
-    links = {a["href"] for a in article.find_all("a", href=True)}
-    assert "../../snippets/p2_checks.py" in links
-    assert (built_site / "snippets" / "p2_checks.py").is_file()
     text = "\n".join(pre.get_text() for pre in article.find_all("pre"))
     for line in ["x.grad: ok", "da: equals db", "x * x: x * x sends x two"]:
         assert line in text, f"checker output {line!r} is not on the page"

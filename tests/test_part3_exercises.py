@@ -405,40 +405,19 @@ def test_an_empty_report_is_not_a_pass():
 
 # --- the built page ---------------------------------------------------
 
-LEVELS = [
-    "Level 1 · warm-up",
-    "Level 2 · practice",
-    "Level 3 · challenge",
-    "Level 4 · stretch",
-]
 
-
-def test_built_page_has_levels_solutions_and_checker(built_site):
+def test_built_page_shows_what_the_checker_says(built_site):
     page = built_site / "part-3" / "exercises" / "index.html"
     article = BeautifulSoup(
         page.read_text(encoding="utf-8"), "html.parser"
     ).find("article")
-    h2 = [h.get_text(strip=True) for h in article.find_all("h2")]
-    assert [h.split(".")[0] for h in h2] == ["1", "2", "3", "4"], h2
-    levels = [
-        h.find_next("p").get_text(strip=True) for h in article.find_all("h2")
-    ]
-    assert levels == LEVELS
     solutions = [
         d
         for d in article.find_all("details")
         if d.find("summary").get_text(strip=True) == "Solution"
     ]
-    assert len(solutions) == 4
-    for details in solutions:  # each holds an executed, titled snippet
-        assert details.select(".filename a[download]")
+    for details in solutions:  # each solution passes its checker
         assert ": ok" in details.get_text()
-    links = {
-        a["href"]
-        for a in article.find_all("a")
-        if a["href"].endswith("p3_checks.py")
-    }
-    assert links and all((page.parent / h).resolve().is_file() for h in links)
     text = article.get_text()
     for shown in [  # what the checker prints for each wrong attempt
         "dw: one dw per sequence",
