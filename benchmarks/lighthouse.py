@@ -92,13 +92,14 @@ def run_once(url: str) -> dict:
     return {"scores": scores, "failing": failing}
 
 
-def median_scores(url: str, runs: int = 3) -> dict:
-    results = [run_once(url) for _ in range(runs)]
+def median_scores(url: str, runs: int = 3, earlier=()) -> dict:
+    """Median score per category over `runs` new runs plus `earlier` ones."""
+    results = list(earlier) + [run_once(url) for _ in range(runs)]
     scores = {
         k: statistics.median(r["scores"][k] for r in results) for k in BARS
     }
     failing = sorted({f for r in results for f in r["failing"]})
-    return {"scores": scores, "failing": failing}
+    return {"scores": scores, "failing": failing, "runs": results}
 
 
 def main():
