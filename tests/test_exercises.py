@@ -66,7 +66,6 @@ def test_a_starting_file_reports_what_is_missing(path):
     assert str(report) in out.getvalue()
 
 
-def test_every_code_exercise_has_a_starting_file():
-    for part in [2, 3]:  # (Part 1: numbers and code; Part 4: given code)
-        assert len([p for p in STARTS if p.name.startswith(f"p{part}_")]) >= 2
-    assert len([p for p in STARTS if p.name.startswith("p1_")]) >= 2
+@pytest.mark.parametrize("part", PARTS)
+def test_every_part_gives_starting_files(part):
+    assert len([p for p in STARTS if p.name.startswith(f"p{part}_")]) >= 2
