@@ -11,11 +11,12 @@ Keep gradcheck.py in the same folder as this file, then:
     if check_swish(forward, backward):     # True only if all are ok
         ...
 
-Each compares your answer with central differences and returns a
-gradcheck.Report: one line per value, "dx: ok" or what looks wrong,
-shown by print(); bool(report) is True only if every line is ok. It
-never prints and never raises: a broken attempt (an exception, None, a
-missing name) becomes a line.
+Each compares your gradients with central differences (check_swish
+also your f with the formula's value) and returns a gradcheck.Report:
+one line per value, "dx: ok" or what looks wrong, shown by print();
+bool(report) is True only if every line is ok. It never prints and
+never raises: a broken attempt (an exception, None, a missing name)
+becomes a line.
 """
 
 import math
@@ -45,7 +46,10 @@ def _number(yours, right, others):
     k = yours / right
     if any(math.isclose(k, q, rel_tol=1e-3) for q in (-1, 2, 3, 4, 0.5)):
         return "wrong sign" if k < 0 else f"{k:.3g} times the right value"
-    return "wrong: used twice? add the gradient from every path"
+    return (
+        "wrong: a path missing, or counted twice?"
+        " add each path's gradient once"
+    )
 
 
 def check_numbers(f, inputs, your_grads):

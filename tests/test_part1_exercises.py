@@ -75,8 +75,10 @@ def test_exercise_1_solution_is_the_hand_values_and_passes():
     "slip, name, message",
     [
         (dict(x=-4.0), "dx", "wrong sign"),
-        (dict(y=6.0), "dy", "every path"),  # the max's path is missing
-        (dict(y=5.0), "dy", "every path"),  # the product's path is missing
+        (dict(y=6.0), "dy", "a path missing"),  # the max's path is lost
+        (dict(y=5.0), "dy", "a path missing"),  # the product's path is lost
+        (dict(y=16.0), "dy", "counted twice"),  # 6 + 5 + 5: max path twice
+        (dict(y=17.0), "dy", "counted twice"),  # 6 + 6 + 5: product twice
         (dict(z=4.0), "dz", "looks like dx's"),  # dx's number on dz
         (dict(w=5.0), "dw", "should be 0"),  # the max's loser got it
         (dict(x=8.0), "dx", "2 times the right value"),
@@ -402,7 +404,7 @@ def test_the_site_code_uses_relu_slope_0_at_0():
 @pytest.mark.parametrize(
     "name, expected",
     [
-        ("p1_exercise_1_wrong.py", ["wrong sign", "every path", "swapped"]),
+        ("p1_exercise_1_wrong.py", ["wrong sign", "path missing", "swapped"]),
         ("p1_exercise_2_wrong.py", ["missing term", "2 times"]),
         ("p1_exercise_3_wrong.py", ["swapped input", "not 0 where"]),
         ("p1_exercise_2_start.py", ["raised NotImplementedError"]),
