@@ -7,7 +7,8 @@ Put this file beside engine.py and gradcheck.py, then:
 
     check_by_hand(grads)     exercise 1: a dict {"x": ..., "f": ...}
     check_op(op, ref)        exercise 2: your op(a, b) -> Value, and
-                             ref(a, b) -> float, the same on plain numbers
+                             ref(a, b) -> float, the same on plain numbers;
+                             also op(1000, 999), where ref overflows
     check_neuron(neuron)     exercise 3: your neuron(ws, xs, b) -> Value
     check_backward(backward) exercise 4: your backward(root)
 
@@ -112,9 +113,60 @@ def _check(op, ref, pts, groups):
     return report
 
 
-def check_op(op, ref):
+SIG1 = 1 / (1 + math.exp(-1))  # e^a / (e^a + e^b) at a - b = 1
+# smoothmax where ref overflows: log(e^1000 + e^999) = 1000 + log(1 + e^-1)
+LARGE = (1000.0, 999.0), 1000 + math.log1p(math.exp(-1)), (SIG1, 1 - SIG1)
+
+
+def _overflowed(e):
+    if isinstance(e, ValueError):  # Value refuses inf and nan
+        return "finite" in str(e)
+    return isinstance(e, (OverflowError, FloatingPointError))
+
+
+def _plain(op, args):
+    out = op(*args)  # plain numbers in: op must lift them
+    if not isinstance(out, Value):
+        raise TypeError(f"it returned {out!r}, not a Value")
+    return [out.data]
+
+
+def _large(op, args, value, grads):
+    """'ok' or what is wrong at args: with Values, then plain numbers."""
+    for how, run in [("", _run), ("plain numbers: ", _plain)]:
+        try:
+            with np.errstate(all="ignore"):  # np.exp: inf, no warning
+                got = run(op, args)
+        except Exception as e:  # a reader's attempt may fail in any way
+            if _overflowed(e):
+                return "overflows: factor out max(a, b)"
+            fix = ": lift(a), lift(b)" if isinstance(e, AttributeError) else ""
+            return f"{how}raised {_raised(e)}{fix}"
+        if not np.all(np.isfinite(got)):
+            return "overflows: factor out max(a, b)"
+        if not math.isclose(got[0], value, rel_tol=1e-12):
+            return f"{how}value {got[0]!r}, want {value!r}"
+        if got[1:] and not np.allclose(got[1:], grads, rtol=1e-9, atol=0):
+            (da, db), (wa, wb) = got[1:], grads
+            return f"da, db = {da:.6g}, {db:.6g}; want {wa:.6g}, {wb:.6g}"
+    return "ok"
+
+
+def check_op(op, ref, large=LARGE):
+    """op against ref at five seeded points; then, unless large is None,
+    op(*args) with Values and with plain numbers for large = (args, value,
+    (da, db)): the point where ref overflows, and what op must give."""
     pts = np.random.default_rng(0).uniform(-3, 3, (5, 2))
-    return _check(op, ref, pts, {"a": [0], "b": [1]})
+    report = _check(op, ref, pts, {"a": [0], "b": [1]})
+    if large is not None:
+        args, value, grads = large
+        report.append(f"a = {args[0]:g}: {_large(op, args, value, grads)}")
+    return report
+
+
+def neuron_point(n=3):
+    """The seeded point of check_neuron: w (n), x (n), then b."""
+    return np.random.default_rng(0).normal(size=2 * n + 1)
 
 
 def check_neuron(neuron, n=3):
@@ -124,7 +176,7 @@ def check_neuron(neuron, n=3):
     def ref(*z):
         return math.tanh(np.dot(z[:n], z[n : 2 * n]) + z[-1])
 
-    pts = np.random.default_rng(0).normal(size=(1, 2 * n + 1))
+    pts = neuron_point(n)[None]
     w, x = list(range(n)), list(range(n, 2 * n))
     return _check(op, ref, pts, {"w": w, "x": x, "b": [2 * n]})
 
@@ -200,8 +252,11 @@ def _twice(backward):
 
 
 def check_backward(backward):
-    report = Report()
+    report, said = Report(), {}
     for name, build, data, hint in PROBES:
-        report.append(f"{name}: {_probe(backward, build, data) or hint}")
+        said[name] = _probe(backward, build, data)
+        if name == "a used twice" and said["x * x"] != "ok":  # not the order
+            hint = "same cause as the x * x line: fix that first"
+        report.append(f"{name}: {said[name] or hint}")
     report.append(f"a second call: {_twice(backward)}")
     return report

@@ -28,7 +28,7 @@ assert report
 s = Value(-1000.0)
 loss = smoothmax(0.0, -1.0 * s)  # y = +1
 loss.backward()
-print(f"one node: loss = {loss.data:.1f}, dloss/ds = {s.grad:+.4f}")
+print(f"smoothmax(0, -s): loss = {loss.data:.1f}, dloss/ds = {s.grad:+.4f}")
 try:
     composed = (1 + (-1.0 * s).exp()).log().data  # from exp, + and log
 except OverflowError as e:
@@ -44,3 +44,7 @@ assert abs(a.grad - 1 / (1 + math.exp(-1))) < 1e-15
 assert abs(a.grad + b.grad - 1) < 1e-15  # the shares add up to 1
 assert composed.startswith("OverflowError")
 assert loss.data == 1000.0 and s.grad == -1.0  # log(1 + e^1000) ~ 1000
+# one smoothmax node, on the product -1 * s: 5 nodes with the 3 leaves
+assert loss.op == "smoothmax" and [p.op for p in loss.parents] == ["", "*"]
+ops = sorted(v.op for v in loss.topological_order())
+assert ops == ["", "", "", "*", "smoothmax"]

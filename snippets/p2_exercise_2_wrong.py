@@ -30,3 +30,9 @@ print("local_grads e^a and e^b, the slope of the log forgotten:")
 no_log = check_op(smoothmax_no_log, ref)
 print(no_log)
 assert not swapped and not no_log
+assert swapped[1:3] == [
+    "da: equals db: local_grads in the wrong order",
+    "db: equals da: local_grads in the wrong order",
+]
+overflow = "a = 1000: overflows: factor out max(a, b)"  # e^1000 as it is
+assert swapped[-1] == no_log[-1] == overflow

@@ -2,8 +2,9 @@
 
 import math
 
+import numpy as np
 from engine import Value
-from p2_checks import check_neuron
+from p2_checks import check_neuron, neuron_point
 
 
 def neuron(ws, xs, b):
@@ -18,3 +19,10 @@ print("local derivatives of w.x + b only:")
 report = check_neuron(neuron)
 print(report)
 assert not report
+
+w, x, b = np.split(neuron_point(), [3, 6])  # the checker's point, n = 3
+t = math.tanh(w @ x + b[0])
+factor = 1 / (1 - t * t)  # the slope of tanh, left out, upside down
+print(f"1 / (1 - t^2) at that point: {factor:.4g}")
+off = f"{factor:.4g} times the right one: a missing or extra factor"
+assert report[1:] == [f"d{v}: {off}" for v in "wxb"]

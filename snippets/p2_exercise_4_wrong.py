@@ -14,3 +14,6 @@ def backward(root):
 report = check_backward(backward)
 print(report)
 assert not report
+said = dict(line.split(": ", 1) for line in report)
+assert said["a chain"] == "ok" and said["x * x"].endswith("(+=, not =)")
+assert said["a used twice"].startswith("same cause as the x * x line")

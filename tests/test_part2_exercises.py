@@ -113,7 +113,63 @@ def test_smoothmax_takes_numbers_and_passes_its_checker(capsys):
     assert S2.smoothmax(0.0, Value(1.0)).data == S2.smoothmax(0, 1).data
     report = C.check_op(S2.smoothmax, S2.ref)
     assert report
-    assert lines(capsys, report) == ["value: ok", "da: ok", "db: ok"]
+    want = ["value: ok", "da: ok", "db: ok", "a = 1000: ok"]
+    assert lines(capsys, report) == want
+
+
+def naive(a, b):  # right everywhere ref is, but e^1000 overflows
+    a, b = lift(a), lift(b)
+    ea, eb = math.exp(a.data), math.exp(b.data)
+    out = math.log(ea + eb)
+    return Value(out, (a, b), (ea / (ea + eb), eb / (ea + eb)), "smoothmax")
+
+
+def naive_numpy(a, b):  # np.exp: inf and nan instead of an exception
+    a, b = lift(a), lift(b)
+    ea, eb = np.exp(a.data), np.exp(b.data)
+    out = float(np.log(ea + eb))
+    return Value(out, (a, b), (ea / (ea + eb), eb / (ea + eb)))
+
+
+def unlifted(a, b):  # stable, but without lift(): a.data fails on 1000.0
+    m = max(a.data, b.data)
+    ea, eb = math.exp(a.data - m), math.exp(b.data - m)
+    return Value(
+        m + math.log(ea + eb), (a, b), (ea / (ea + eb), eb / (ea + eb))
+    )
+
+
+def swapped_stable(a, b):
+    out = S2.smoothmax(a, b)
+    return Value(out.data, out.parents, out.local_grads[::-1])
+
+
+@pytest.mark.parametrize(
+    "op, line",
+    [
+        (naive, "a = 1000: overflows: factor out max(a, b)"),
+        (naive_numpy, "a = 1000: overflows: factor out max(a, b)"),
+        (unlifted, "a = 1000: plain numbers: raised AttributeError: 'float' "
+                   "object has no attribute 'data': lift(a), lift(b)"),
+        (swapped_stable, "a = 1000: da, db = 0.268941, 0.731059; "
+                         "want 0.731059, 0.268941"),
+    ],
+)  # fmt: skip
+def test_check_op_demands_a_1000_and_plain_numbers(capsys, op, line):
+    report = C.check_op(op, S2.ref)
+    assert not report
+    out = lines(capsys, report)
+    assert out[-1] == line
+    if op is not swapped_stable:  # right at the five seeded points
+        assert out[:3] == ["value: ok", "da: ok", "db: ok"]
+    assert C.check_op(op, S2.ref, large=None) == out[:3]
+
+
+def test_check_op_wants_the_value_at_1000():
+    report = C.check_op(lambda a, b: Value(1000.0, (a, b), (1.0, 0.0)),
+                        lambda a, b: max(a, b) + 1.0)  # fmt: skip
+    assert report[-1].startswith("a = 1000: value 1000.0, want 1000.31")
+    assert C.LARGE[1] == S2.ref(1.0, 0.0) + 999  # log(e^1000 + e^999)
 
 
 def smoothmax_with(locals_of):
@@ -291,6 +347,7 @@ def recursive(root):
     "backward, probe, message",
     [
         (engine_like(assign=True), "x * x", "+=, not ="),
+        (engine_like(assign=True), "a used twice", "same cause as the x * x"),
         (breadth_first, "a used twice", "reverse topological order"),
         (engine_like(seed=False), "a chain", "seed it, root.grad = 1"),
         (engine_like(reverse=False), "a chain", "walk back from the root"),
@@ -307,6 +364,14 @@ def test_check_backward_names_each_wrong_attempt(
     assert not report
     out = dict(ln.split(": ", 1) for ln in lines(capsys, report))
     assert message in out[probe], out
+
+
+def test_order_hint_only_when_accumulation_is_right(capsys):
+    said = dict(ln.split(": ", 1) for ln in C.check_backward(breadth_first))
+    assert said["x * x"] == "ok" and "topological" in said["a used twice"]
+    wrong = C.check_backward(engine_like(assign=True))
+    said = dict(ln.split(": ", 1) for ln in lines(capsys, wrong))
+    assert not any("topological" in v for v in said.values()), said
 
 
 def test_check_backward_passes_the_engine_itself(capsys):
@@ -341,7 +406,13 @@ def test_exercise_page_shows_the_checkers_lines(built_site):
     article = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
     article = article.find("article")
     text = "\n".join(pre.get_text() for pre in article.find_all("pre"))
-    for line in ["x.grad: ok", "da: equals db", "x * x: x * x sends x two"]:
+    for line in [
+        "x.grad: ok",
+        "da: equals db",
+        "a = 1000: overflows: factor out max(a, b)",
+        "x * x: x * x sends x two",
+        "a used twice: same cause as the x * x line",
+    ]:
         assert line in text, f"checker output {line!r} is not on the page"
     assert "../../reference/glossary/#" in str(article)
 
