@@ -25,7 +25,7 @@ V, D = 6, 3
 w, idx = rng.normal(size=(V, D)), np.array([[1, 4, 1, 0], [4, 1, 5, 2]])
 dout = rng.normal(size=idx.shape + (D,))
 onehot = np.eye(V)[idx.ravel()]  # (BT, V): w[idx] = onehot @ w
-dw = onehot.T @ dout.reshape(-1, D)  # dW = X^T dY, the linear layer's rule
+dw = onehot.T @ dout.reshape(-1, D)  # dW = O^T dout_2, as for a linear layer
 print("uses of each row:", np.bincount(idx.ravel(), minlength=V))
 mine = embedding_backward(dout, (idx, w.shape))
 print("np.add.at gives onehot.T @ dout:", np.allclose(mine, dw))

@@ -15,13 +15,13 @@ def loss_and_grads(params, x, y, reg):
     p /= p.sum(axis=1, keepdims=True)  # softmax, (N, C)
     loss = -np.log(p[np.arange(N), y]).mean()
     loss += 0.5 * reg * (np.sum(W1**2) + np.sum(W2**2))
-    d2 = (p - np.eye(C)[y]) / N  # BP1: dL/ds = (p - onehot(y)) / N
-    d1 = (d2 @ W2.T) * (z1 > 0)  # BP2: (N, C) @ (C, H), times relu'
+    delta2 = (p - np.eye(C)[y]) / N  # BP1: dL/ds = (p - onehot(y)) / N
+    delta1 = (delta2 @ W2.T) * (z1 > 0)  # BP2: (N, C) @ (C, H), times relu'
     grads = {
-        "W1": x.T @ d1 + reg * W1,  # BP4 + decay: (D, N) @ (N, H)
-        "b1": d1.sum(axis=0),  # BP3, no decay on biases
-        "W2": a1.T @ d2 + reg * W2,  # BP4 + decay: (H, N) @ (N, C)
-        "b2": d2.sum(axis=0),  # BP3
+        "W1": x.T @ delta1 + reg * W1,  # BP4 + decay: (D, N) @ (N, H)
+        "b1": delta1.sum(axis=0),  # BP3, no decay on biases
+        "W2": a1.T @ delta2 + reg * W2,  # BP4 + decay: (H, N) @ (N, C)
+        "b2": delta2.sum(axis=0),  # BP3
     }
     return loss, grads
 

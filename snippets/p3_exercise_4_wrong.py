@@ -14,10 +14,10 @@ def loss_and_grads(params, x, y, reg):
     p /= p.sum(axis=1, keepdims=True)
     loss = -np.log(p[np.arange(N), y]).mean()
     loss += 0.5 * reg * (np.sum(W1**2) + np.sum(W2**2))
-    d2 = (p - np.eye(W2.shape[1])[y]) / N
-    d1 = (d2 @ W2.T) * (z1 > 0)
-    grads = {"W1": x.T @ d1, "b1": d1.sum(axis=0)}  # no reg * W1
-    grads |= {"W2": a1.T @ d2, "b2": d2.sum(axis=0)}  # no reg * W2
+    delta2 = (p - np.eye(W2.shape[1])[y]) / N
+    delta1 = (delta2 @ W2.T) * (z1 > 0)
+    grads = {"W1": x.T @ delta1, "b1": delta1.sum(axis=0)}  # no reg * W1
+    grads |= {"W2": a1.T @ delta2, "b2": delta2.sum(axis=0)}  # no reg * W2
     return loss, grads
 
 

@@ -4,6 +4,7 @@ realistic wrong attempts with a message that names the bug, never raises,
 and the built page has its four levels, solutions and checker link."""
 
 import ast
+import re
 
 import gradcheck as G
 import layers as L
@@ -11,7 +12,7 @@ import numpy as np
 import p3_checks as C
 import pytest
 from bs4 import BeautifulSoup
-from conftest import SNIPPETS
+from conftest import DOCS, SNIPPETS
 
 
 @pytest.fixture(scope="module")
@@ -331,15 +332,15 @@ def net_attempt(sol, bug):
             a = np.maximum(h, 0)
             s = a @ p["W2"] + p["b2"]
             e = np.exp(s - s.max(axis=1, keepdims=True))
-            d2 = (
+            delta2 = (
                 e / e.sum(axis=1, keepdims=True) - np.eye(len(p["b2"]))[y]
             ) / len(x)
-            d1 = d2 @ p["W2"].T
+            delta1 = delta2 @ p["W2"].T
             return loss, {
-                "W1": x.T @ d1 + reg * p["W1"],
-                "b1": d1.sum(axis=0),
-                "W2": a.T @ d2 + reg * p["W2"],
-                "b2": d2.sum(axis=0),
+                "W1": x.T @ delta1 + reg * p["W1"],
+                "b1": delta1.sum(axis=0),
+                "W2": a.T @ delta2 + reg * p["W2"],
+                "b2": delta2.sum(axis=0),
             }
         loss, grads = sol[4]["loss_and_grads"](params, x, y, reg)
         if bug == "no decay":
@@ -401,6 +402,42 @@ def test_net_checker_survives_broken_attempts(sol):
 def test_an_empty_report_is_not_a_pass():
     assert not C.Report()
     assert C.Report(["dw: ok"]) and not C.Report(["dw: ok", "db: wrong"])
+
+
+# --- names and notation ----------------------------------------------
+
+
+def test_exercise_code_starts_a_name_with_d_only_for_a_gradient():
+    """notation.md: dX is the gradient of X. The error terms Delta^(l) are
+    delta2, delta1 (as in p3_ex_bp1_softmax.py), never d2, d1."""
+    for path in sorted(SNIPPETS.glob("p3_exercise_*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        names = {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        names |= {a.arg for a in ast.walk(tree) if isinstance(a, ast.arg)}
+        assert not {n for n in names if re.fullmatch(r"d\d+", n)}, path.name
+    for name in ("p3_exercise_4_net.py", "p3_exercise_4_wrong.py"):
+        code = (SNIPPETS / name).read_text(encoding="utf-8")
+        assert "delta2 = " in code and "delta1 = " in code, name
+
+
+def test_page_notation_is_consistent_per_exercise():
+    text = (DOCS / "part-3" / "exercises.md").read_text(encoding="utf-8")
+    sections = re.split(r"^## ", text, flags=re.M)
+    ex1, ex2, ex3, ex4 = (
+        next(s for s in sections if s[:2] == f"{k}.") for k in range(1, 5)
+    )
+    # dY_2 is exercise 1's BT x M matrix; exercise 2 names its own BT x D
+    assert "dY_2}_{BT \\times M}" in ex1 and "dY_2" not in ex2
+    assert "d\\mathrm{out}_2}_{BT \\times D}" in ex2
+    # the direct path of layer norm reaches x-hat_i only
+    assert "every $\\hat x_j$ along three paths" not in ex3
+    assert "direct one reaches $\\hat x_i$ only" in ex3
+    # layer numbers: superscripts in parentheses, as four-equations.md's
+    # W^l, never subscripts (W_2) or bare superscripts (a square: W^2)
+    assert not re.search(r"(W|A|Z|b|Delta)_\{?[12]\b", ex4)
+    assert not re.search(r"(W|A|Z|b|Delta)\^\{?[12]\b", ex4)
+    for name in ("W^{(1)}", "W^{(2)}", "\\Delta^{(1)}", "\\Delta^{(2)}"):
+        assert name in ex4, name
 
 
 # --- the built page ---------------------------------------------------
