@@ -10,7 +10,7 @@ Put this file and gradcheck.py beside yours, then:
     check_rate(predict_rate)     exercise 3: predict_rate(W, b) returns the
                                  factor by which the gradient shrinks per
                                  layer of h = tanh(h W + b), deep inside
-    check_checkpoint(grads, k)   exercise 4: grads(x, Ws, dtop, step, k)
+    check_checkpoint(grads, k)   exercise 4: grads(x, Ws, dout, step, k)
                                  returns (dx, dWs) for a tanh stack while
                                  keeping about every k-th activation only
 
@@ -104,12 +104,12 @@ def rate_case(scale, bias, n=8):
 
 
 # --8<-- [start:backprop]
-def chain_backward(W, b, x, dtop, depth):
+def chain_backward(W, b, x, dout, depth):
     """dL/dh for h_l = tanh(h_{l-1} W + b), from the top down to x."""
     hs = [x]
     for _ in range(depth):
         hs.append(np.tanh(hs[-1] @ W + b))
-    dhs = [dtop]
+    dhs = [dout]
     for h in hs[:0:-1]:  # h_depth, ..., h_1
         dhs.append((dhs[-1] * (1 - h**2)) @ W.T)  # dz = dh tanh', dz Wᵀ
     return dhs
@@ -118,8 +118,8 @@ def chain_backward(W, b, x, dtop, depth):
 def measured_rate(W, b):
     """Shrink per layer of ||dL/dh||, 10 to 50 layers below the top."""
     rng = np.random.default_rng(1)
-    x, dtop = rng.standard_normal((2, 1, len(b)))
-    norms = [np.linalg.norm(d) for d in chain_backward(W, b, x, dtop, 80)]
+    x, dout = rng.standard_normal((2, 1, len(b)))
+    norms = [np.linalg.norm(d) for d in chain_backward(W, b, x, dout, 80)]
     return (norms[50] / norms[10]) ** (1 / 40)
     # --8<-- [end:backprop]
 
@@ -146,12 +146,12 @@ def check_rate(predict_rate):
 
 
 # --8<-- [start:plain]
-def plain_grads(x, Ws, dtop, step):
+def plain_grads(x, Ws, dout, step):
     """Backward through h_{l+1} = step(h_l, W_l) = tanh(h_l W_l)."""
     hs = [x]
     for W in Ws:
         hs.append(step(hs[-1], W))  # every activation stays alive
-    dh, dWs = dtop, [None] * len(Ws)
+    dh, dWs = dout, [None] * len(Ws)
     for i in reversed(range(len(Ws))):
         dz = dh * (1 - hs[i + 1] ** 2)  # tanh' = 1 - h²
         dWs[i] = hs[i].T @ dz  # dW = h_inᵀ dz
@@ -178,11 +178,11 @@ class Step:
 def check_checkpoint(grads, k=4, depth=16):
     """Exercise 4: right gradients, with at most ceil(depth/k) + k kept?"""
     rng = np.random.default_rng(0)
-    x, dtop = rng.standard_normal((2, 3, 5))
+    x, dout = rng.standard_normal((2, 3, 5))
     Ws = list(rng.standard_normal((depth, 5, 5)) * 0.6)
     plain, step = Step(), Step()
-    exact_dx, exact_dWs = plain_grads(x, Ws, dtop, plain)
-    result, err = _run(grads, (x, Ws, dtop, step, k), 2, "(dx, dWs)")
+    exact_dx, exact_dWs = plain_grads(x, Ws, dout, plain)
+    result, err = _run(grads, (x, Ws, dout, step, k), 2, "(dx, dWs)")
     if err:
         return Report([err])
 
@@ -194,8 +194,8 @@ def check_checkpoint(grads, k=4, depth=16):
 
     dWs = result[1] if isinstance(result[1], (list, tuple)) else []
     dWs = list(dWs[:depth]) + [None] * (depth - len(dWs[:depth]))
-    dx = _verdict(result[0], numeric_grad(top, x, dtop), exact_dx)
-    msgs = [_verdict(dW, numeric_grad(top, W, dtop), exact)
+    dx = _verdict(result[0], numeric_grad(top, x, dout), exact_dx)
+    msgs = [_verdict(dW, numeric_grad(top, W, dout), exact)
             for W, dW, exact in zip(Ws, dWs, exact_dWs)]  # fmt: skip
     bad = [(i, msg) for i, msg in enumerate(msgs) if msg != "ok"]
     dW = f"dW[{bad[0][0]}]: {bad[0][1]}" if bad else f"dWs (all {depth}): ok"

@@ -45,7 +45,7 @@ assert report and all(abs(p / m - 1) < 0.02 for p, m in rates.values())
 assert rates["saturated"][0] < rates["mild"][0] < 1
 # and the measuring backprop is right: central differences, 6 layers
 W, b = rate_case(*RATE_CASES["saturated"])
-x, dtop = np.random.default_rng(2).standard_normal((2, 1, 8))
+x, dout = np.random.default_rng(2).standard_normal((2, 1, 8))
 
 
 def forward():
@@ -55,5 +55,5 @@ def forward():
     return h
 
 
-dx = chain_backward(W, b, x, dtop, 6)[-1]
-assert rel_error(dx, numeric_grad(forward, x, dtop)) < 1e-7
+dx = chain_backward(W, b, x, dout, 6)[-1]
+assert rel_error(dx, numeric_grad(forward, x, dout)) < 1e-7

@@ -8,14 +8,14 @@ from p4_checks import Step, check_checkpoint
 
 
 # --8<-- [start:solution]
-def checkpoint_grads(x, Ws, dtop, step, k):
+def checkpoint_grads(x, Ws, dout, step, k):
     saved, h = {}, x
     for i, W in enumerate(Ws):  # forward: keep every k-th input only
         if i % k == 0:
             saved[i] = h
         h = step(h, W)
     del h  # the top activation too: its segment is recomputed
-    dh, dWs = dtop, [None] * len(Ws)
+    dh, dWs = dout, [None] * len(Ws)
     for s in reversed(range(0, len(Ws), k)):  # segments, top one first
         hs = [saved.pop(s)]  # this segment's input, no longer kept
         for W in Ws[s : s + k]:  # recompute the segment from it
@@ -33,7 +33,7 @@ report = check_checkpoint(checkpoint_grads, k=4)  # gradients, memory, work
 print(report)
 
 rng = np.random.default_rng(3)  # other inputs, for the table
-x, dtop = rng.standard_normal((2, 2, 6))
+x, dout = rng.standard_normal((2, 2, 6))
 Ws, depth = list(rng.standard_normal((16, 6, 6)) * 0.5), 16
 
 
@@ -44,12 +44,12 @@ def top():  # the stack's output, for central differences
     return h
 
 
-num_dx, num_dW0 = numeric_grad(top, x, dtop), numeric_grad(top, Ws[0], dtop)
+num_dx, num_dW0 = numeric_grad(top, x, dout), numeric_grad(top, Ws[0], dout)
 peaks = {}
 print(" k  kept at once  layer steps")
 for k in (1, 2, 4, 8, 16):
     step = Step()
-    dx, dWs = checkpoint_grads(x, Ws, dtop, step, k)
+    dx, dWs = checkpoint_grads(x, Ws, dout, step, k)
     peaks[k] = step.peak
     print(f"{k:2} {step.peak:13} {step.calls:12}")
     assert rel_error(dx, num_dx) < 1e-7 and rel_error(dWs[0], num_dW0) < 1e-7

@@ -3,12 +3,14 @@ independent measure; each checker rejects realistic wrong attempts, names
 the kind of bug, and never raises; the built page has the promised shape."""
 
 import importlib
+import inspect
 import math
 
 import numpy as np
 import p4_checks as C
 import pytest
 from bs4 import BeautifulSoup
+from conftest import DOCS, SNIPPETS
 from gradcheck import Report
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -107,7 +109,7 @@ def unfinished(dout, cache):
 
 
 GLU_BUGS = [  # attempt, {line: words the checker must print}
-    (importlib.import_module("p4_exercise_2_glu").glu_backward,
+    (importlib.import_module("p4_exercise_2_wrong").glu_backward,
      {"dx": "missing term", "dWa": "transposed", "dWb": "ok"}),
     (missing_slope, {"dx": "wrong pattern", "dWb": "wrong pattern"}),
     (wrong_sign, {"dx": "ok", "dWa": "ok", "dWb": "wrong sign"}),
@@ -205,15 +207,15 @@ def test_rate_with_zero_bias_is_the_spectral_radius_of_w():
 def test_chain_backward_matches_central_differences(seed, depth):
     rng = np.random.default_rng(seed)
     W, b = rng.standard_normal((4, 4)), rng.standard_normal(4)
-    x, dtop = rng.standard_normal((2, 1, 4))
-    dhs = C.chain_backward(W, b, x, dtop, depth)
+    x, dout = rng.standard_normal((2, 1, 4))
+    dhs = C.chain_backward(W, b, x, dout, depth)
     assert len(dhs) == depth + 1
 
     def out():
         h = x
         for _ in range(depth):
             h = np.tanh(h @ W + b)
-        return h * dtop
+        return h * dout
 
     assert rel(dhs[-1], central(out, x)) < 1e-6
 
@@ -221,12 +223,12 @@ def test_chain_backward_matches_central_differences(seed, depth):
 # Exercise 4: checkpointing ---------------------------------------------
 
 
-def keeps_all(x, Ws, dtop, step, k):  # the plain backward: k ignored
-    return C.plain_grads(x, Ws, dtop, step)
+def keeps_all(x, Ws, dout, step, k):  # the plain backward: k ignored
+    return C.plain_grads(x, Ws, dout, step)
 
 
-def per_layer_recompute(x, Ws, dtop, step, k):  # from x, for every layer
-    dh, dWs = dtop, [None] * len(Ws)
+def per_layer_recompute(x, Ws, dout, step, k):  # from x, for every layer
+    dh, dWs = dout, [None] * len(Ws)
     for i in reversed(range(len(Ws))):
         h_in = x
         for W in Ws[:i]:
@@ -240,21 +242,21 @@ def per_layer_recompute(x, Ws, dtop, step, k):  # from x, for every layer
 def make_segmented(bug):
     """A checkpointed backward pass, right unless `bug` is given."""
 
-    def grads(x, Ws, dtop, step, k):
+    def grads(x, Ws, dout, step, k):
         saved, h = {}, x
         for i, W in enumerate(Ws):
             if i % k == 0:
                 saved[i] = h
             h = step(h, W)
         del h
-        dh, dWs = dtop, [None] * len(Ws)
+        dh, dWs = dout, [None] * len(Ws)
         for s in reversed(range(0, len(Ws), k)):
             start = max(s - k, 0) if bug == "wrong checkpoint" else s
             hs = [saved[start]]
             for W in Ws[s : s + k]:
                 hs.append(step(hs[-1], W))
             if bug == "restart":
-                dh = dtop  # forgot to carry dh from the segment above
+                dh = dout  # forgot to carry dh from the segment above
             for j in reversed(range(len(hs) - 1)):
                 dz = dh * (1 - hs[j + 1] ** 2)
                 dWs[s + j] = (dz.T @ hs[j] if bug == "transposed" and s == 0
@@ -267,12 +269,12 @@ def make_segmented(bug):
     return grads
 
 
-def no_step(x, Ws, dtop, step, k):  # computes tanh itself: nothing counted
-    return C.plain_grads(x, Ws, dtop, lambda h, W: np.tanh(h @ W))
+def no_step(x, Ws, dout, step, k):  # computes tanh itself: nothing counted
+    return C.plain_grads(x, Ws, dout, lambda h, W: np.tanh(h @ W))
 
 
 CHECKPOINT_BUGS = [  # attempt, words the output must contain
-    (importlib.import_module("p4_exercise_4_checkpoint").checkpoint_grads,
+    (importlib.import_module("p4_exercise_4_wrong").checkpoint_grads,
      "too many"),
     (keeps_all, "too many"),
     (per_layer_recompute, "recompute each segment once"),
@@ -315,11 +317,11 @@ def test_step_counts_live_activations_and_calls():
        k=st.integers(1, 9))  # fmt: skip
 def test_checkpoint_solution_is_exact_and_bounded(seed, depth, k):
     rng = np.random.default_rng(seed)
-    x, dtop = rng.standard_normal((2, 2, 3))
+    x, dout = rng.standard_normal((2, 2, 3))
     Ws = list(rng.standard_normal((depth, 3, 3)))
     step = C.Step()
-    dx, dWs = solution(4).checkpoint_grads(x, Ws, dtop, step, k)
-    want_dx, want_dWs = C.plain_grads(x, Ws, dtop, C.Step())
+    dx, dWs = solution(4).checkpoint_grads(x, Ws, dout, step, k)
+    want_dx, want_dWs = C.plain_grads(x, Ws, dout, C.Step())
     assert np.array_equal(dx, want_dx)  # same arithmetic: bit for bit
     assert all(np.array_equal(a, b) for a, b in zip(dWs, want_dWs))
     assert step.peak <= math.ceil(depth / k) + k and step.calls == 2 * depth
@@ -328,7 +330,7 @@ def test_checkpoint_solution_is_exact_and_bounded(seed, depth, k):
         h = x
         for W in Ws:
             h = np.tanh(h @ W)
-        return h * dtop
+        return h * dout
 
     assert rel(dx, central(out, x)) < 1e-6
     assert rel(dWs[0], central(out, Ws[0])) < 1e-6
@@ -337,8 +339,52 @@ def test_checkpoint_solution_is_exact_and_bounded(seed, depth, k):
 # The built page ----------------------------------------------------------
 
 
-CHECKED = ["2_glu", "2_solution", "3_rate", "3_solution", "4_checkpoint",
+CHECKED = ["2_wrong", "2_solution", "3_wrong", "3_solution", "4_wrong",
            "4_solution"]  # fmt: skip
+STARTS = {2: "glu_backward", 3: "predict_rate", 4: "checkpoint_grads"}
+
+
+@pytest.mark.parametrize("n", STARTS)
+def test_starting_file_is_the_shown_attempt_without_asserts(n, capsys):
+    """The file a reader downloads to fix holds the same code as the
+    attempt the page runs, and no assert: a right fix just prints ok."""
+    start = importlib.import_module(f"p4_exercise_{n}_start")
+    wrong = importlib.import_module(f"p4_exercise_{n}_wrong")
+    name = STARTS[n]
+    code = [inspect.getsource(getattr(m, name)) for m in (start, wrong)]
+    assert code[0] == code[1]
+    assert str(start.report) == str(wrong.report) and not start.report
+    text = inspect.getsource(start)
+    assert "assert" not in text and text.rstrip().endswith("print(report)")
+
+
+def test_checkers_call_the_upstream_gradient_dout():
+    """The site's name for the gradient arriving from above is `dout`."""
+    for fn in (C.chain_backward, C.plain_grads):
+        assert "dout" in inspect.signature(fn).parameters
+    for path in sorted(SNIPPETS.glob("p4_exercise_*.py")) + [
+        SNIPPETS / "p4_checks.py",
+        DOCS / "part-4" / "exercises.md",
+    ]:
+        assert "dtop" not in path.read_text("utf-8"), path.name
+
+
+def test_built_page_links_every_file_a_reader_needs(built_site):
+    """Exercise 1 runs with engine.py and p4_dual.py; exercises 2-4 are
+    fixed in their starting files, each downloadable from the page."""
+    page = built_site / "part-4" / "exercises" / "index.html"
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    hrefs = {
+        a["href"].rsplit("/", 1)[-1] for a in html.find_all("a", href=True)
+    }
+    needed = {"engine.py", "p4_dual.py", "p4_checks.py", "gradcheck.py"}
+    needed |= {f"p4_exercise_{n}_start.py" for n in STARTS}
+    assert needed <= hrefs, needed - hrefs
+    for name in needed:
+        assert (built_site / "snippets" / name).is_file(), name
+    text = " ".join(html.article.get_text(" ").lower().split())
+    for n in STARTS:  # the prose names the file to download
+        assert f"download p4_exercise_{n}_start.py" in text, n
 
 
 def test_built_page_shows_each_checkers_lines(built_site):

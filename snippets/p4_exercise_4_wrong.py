@@ -5,14 +5,13 @@ import re
 from p4_checks import check_checkpoint
 
 
-# --8<-- [start:attempt]
-def checkpoint_grads(x, Ws, dtop, step, k):
+def checkpoint_grads(x, Ws, dout, step, k):
     saved, h = {}, x
     for i, W in enumerate(Ws):  # forward: keep every k-th input only
         if i % k == 0:
             saved[i] = h
         h = step(h, W)
-    dh, dWs = dtop, [None] * len(Ws)
+    dh, dWs = dout, [None] * len(Ws)
     for s in reversed(range(0, len(Ws), k)):  # segments, top one first
         for i in range(s, min(s + k, len(Ws))):  # recompute the segment
             saved[i + 1] = step(saved[i], Ws[i])
@@ -22,8 +21,6 @@ def checkpoint_grads(x, Ws, dtop, step, k):
             dh = dz @ Ws[i].T  # dh_in = dz Wᵀ
     return dh, dWs
 
-
-# --8<-- [end:attempt]
 
 report = check_checkpoint(checkpoint_grads, k=4)  # gradients, memory, work
 print(report)

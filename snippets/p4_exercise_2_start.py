@@ -1,9 +1,9 @@
-"""Exercise 2: a gated layer's backward pass, with two bugs to find."""
+"""Exercise 2, your starting file: the gated layer's backward pass,
+with two bugs. Fix glu_backward and run this file until every line is ok."""
 
 from p4_checks import check_glu
 
 
-# --8<-- [start:buggy]
 def glu_backward(dout, cache):
     """dout (N, M) -> dx (N, D), dWa (D, M), dWb (D, M)."""
     x, Wa, Wb, a, g = cache  # out = a * g, a = x Wa, g = σ(x Wb)
@@ -15,10 +15,5 @@ def glu_backward(dout, cache):
     return dx, dWa, dWb
 
 
-# --8<-- [end:buggy]
-
 report = check_glu(glu_backward)  # one line per gradient
 print(report)
-lines = dict(line.split(": ", 1) for line in report)
-assert not report and lines["dWb"] == "ok"  # two bugs, and dWb is not one
-assert "transposed" in lines["dWa"] and "missing term" in lines["dx"]
