@@ -13,14 +13,3 @@ def moons(n, rng, noise=0.1):
         np.c_[1 - np.cos(t), 0.5 - np.sin(t)],  # lower moon, shifted
     ) + rng.normal(0, noise, (n, 2))
     return (X - [0.5, 0.25]) / [1.0, 0.5], y  # centred and scaled
-
-
-X, y = moons(60, np.random.default_rng(0))
-neg, pos = int((y < 0).sum()), int((y > 0).sum())
-print(f"X: {X.shape}, labels: {neg} x -1, {pos} x +1")
-print(
-    f"x1 in [{X[:, 0].min():.2f}, {X[:, 0].max():.2f}], "
-    f"x2 in [{X[:, 1].min():.2f}, {X[:, 1].max():.2f}]"
-)
-
-assert X.shape == (60, 2) and (y == -1).sum() == (y == 1).sum() == 30

@@ -5,7 +5,7 @@ import numpy as np
 rng = np.random.default_rng(0)
 depth, width, batch = 20, 100, 64
 x = rng.standard_normal((batch, width))
-dtop = rng.standard_normal((batch, width)) / batch
+dout = rng.standard_normal((batch, width)) / batch
 Ws = [rng.standard_normal((width, width)) / np.sqrt(width)
       for _ in range(depth)]  # fmt: skip
 
@@ -16,10 +16,10 @@ def input_grad_ratio(act, dact_from_h):
     for W in Ws:
         h = act(h @ W)
         slopes.append(dact_from_h(h))  # local derivative, from the output
-    dh = dtop
+    dh = dout
     for W, s in zip(Ws[::-1], slopes[::-1]):
         dh = (dh * s) @ W.T
-    return np.linalg.norm(dh) / np.linalg.norm(dtop)
+    return np.linalg.norm(dh) / np.linalg.norm(dout)
 
 
 tanh = input_grad_ratio(np.tanh, lambda h: 1 - h**2)  # tanh' = 1 - tanh²

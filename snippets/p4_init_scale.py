@@ -6,7 +6,7 @@ from p4_plot import C1, C2, C3, figure, svg
 rng = np.random.default_rng(0)
 depth, width, batch = 30, 100, 32
 x = rng.standard_normal((batch, width))
-dtop = rng.standard_normal((batch, width)) / batch
+dout = rng.standard_normal((batch, width)) / batch
 
 # --8<-- [start:gains]
 curves = {}
@@ -18,7 +18,7 @@ for gain in (0.8, 1.0, 1.25):  # std = gain * sqrt(2/n); 1.0 is He init
         z = h @ W
         masks.append(z > 0)  # relu'(z): 1 where the unit is on
         h = np.maximum(z, 0)
-    dh, norms = dtop, [np.linalg.norm(dtop)]
+    dh, norms = dout, [np.linalg.norm(dout)]
     for W, m in zip(Ws[::-1], masks[::-1]):
         dh = (dh * m) @ W.T  # back through relu, then through z = h W
         norms.append(np.linalg.norm(dh))

@@ -5,7 +5,7 @@ import numpy as np
 rng = np.random.default_rng(0)
 depth, width, batch = 10, 100, 64
 x = rng.standard_normal((batch, width))
-dtop = rng.standard_normal((batch, width)) / batch
+dout = rng.standard_normal((batch, width)) / batch
 
 
 def sigmoid(z):
@@ -21,13 +21,13 @@ for gain in (0.5, 1, 4, 16):
     for W in Ws:
         h = sigmoid(h @ W)
         slopes.append(h * (1 - h))  # σ'(z) = σ(z)(1 - σ(z)) <= 1/4
-    dh = dtop
+    dh = dout
     for W, s in zip(Ws[::-1], slopes[::-1]):
         dh = (dh * s) @ W.T  # through σ, then through z = h W
     z_std = np.std(np.log(h / (1 - h)))  # z recovered from h = σ(z)
     sat = np.mean(np.concatenate(slopes) < 0.01)  # |z| > 4.6: flat
     mean_slope = np.mean(np.concatenate(slopes))
-    ratio = np.linalg.norm(dh) / np.linalg.norm(dtop)
+    ratio = np.linalg.norm(dh) / np.linalg.norm(dout)
     rows[gain] = sat, mean_slope, ratio
     print(f"{gain:>5g}/√n {z_std:10.2f} {sat:10.1%} {mean_slope:9.4f} "
           f"{ratio:14.1e}")  # fmt: skip

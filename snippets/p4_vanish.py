@@ -6,7 +6,7 @@ from p4_plot import C1, C2, figure, svg
 rng = np.random.default_rng(0)
 depth, width, batch = 20, 100, 64
 x = rng.standard_normal((batch, width))
-dtop = rng.standard_normal((batch, width)) / batch  # d(loss)/d(last output)
+dout = rng.standard_normal((batch, width)) / batch  # d(loss)/d(last output)
 
 
 # --8<-- [start:stack]
@@ -21,7 +21,7 @@ def layer_grad_norms(act, dact, std):
     for W in Ws:  # forward: z = h W, h' = act(z)
         zs.append(hs[-1] @ W)
         hs.append(act(zs[-1]))
-    norms, dh = [], dtop
+    norms, dh = [], dout
     for W, z, h in zip(Ws[::-1], zs[::-1], hs[-2::-1]):  # backward
         dz = dh * dact(z)  # local derivative of the activation
         norms.append(np.linalg.norm(h.T @ dz))  # dW = h^T dz

@@ -76,7 +76,7 @@ def test_sigmoid_stack_gradient_is_the_chain_rule():
     rng = np.random.default_rng(1)
     x = rng.standard_normal((5, 4))
     Ws = [rng.standard_normal((4, 4)) for _ in range(3)]
-    dtop = rng.standard_normal((5, 4))
+    dout = rng.standard_normal((5, 4))
 
     def sig(z):
         return 1 / (1 + np.exp(-z))
@@ -85,12 +85,12 @@ def test_sigmoid_stack_gradient_is_the_chain_rule():
         h = x
         for W in Ws:
             h = sig(h @ W)
-        return np.sum(h * dtop)
+        return np.sum(h * dout)
 
     hs = [x]
     for W in Ws:
         hs.append(sig(hs[-1] @ W))
-    dh = dtop
+    dh = dout
     for i in (2, 1, 0):
         dz = dh * hs[i + 1] * (1 - hs[i + 1])
         dW = hs[i].T @ dz
