@@ -5,6 +5,7 @@ the kind of bug, and never raises; the built page has the promised shape."""
 import importlib
 import inspect
 import math
+import re
 
 import numpy as np
 import p4_checks as C
@@ -109,7 +110,7 @@ def unfinished(dout, cache):
 
 
 GLU_BUGS = [  # attempt, {line: words the checker must print}
-    (importlib.import_module("p4_exercise_2_wrong").glu_backward,
+    (importlib.import_module("p4_exercise_2_start").glu_backward,
      {"dx": "missing term", "dWa": "transposed", "dWb": "ok"}),
     (missing_slope, {"dx": "wrong pattern", "dWb": "wrong pattern"}),
     (wrong_sign, {"dx": "ok", "dWa": "ok", "dWb": "wrong sign"}),
@@ -274,7 +275,7 @@ def no_step(x, Ws, dout, step, k):  # computes tanh itself: nothing counted
 
 
 CHECKPOINT_BUGS = [  # attempt, words the output must contain
-    (importlib.import_module("p4_exercise_4_wrong").checkpoint_grads,
+    (importlib.import_module("p4_exercise_4_start").checkpoint_grads,
      "too many"),
     (keeps_all, "too many"),
     (per_layer_recompute, "recompute each segment once"),
@@ -339,23 +340,37 @@ def test_checkpoint_solution_is_exact_and_bounded(seed, depth, k):
 # The built page ----------------------------------------------------------
 
 
-CHECKED = ["2_wrong", "2_solution", "3_wrong", "3_solution", "4_wrong",
+CHECKED = ["2_start", "2_solution", "3_start", "3_solution", "4_start",
            "4_solution"]  # fmt: skip
 STARTS = {2: "glu_backward", 3: "predict_rate", 4: "checkpoint_grads"}
 
 
+def test_starting_files_fail_the_way_the_page_says():
+    """The page runs each starting file as given and explains its report;
+    the file itself cannot assert that (a reader's right fix would trip
+    it), so the claims are checked here."""
+    lines = dict(
+        ln.split(": ", 1)
+        for ln in importlib.import_module("p4_exercise_2_start").report
+    )
+    assert lines["dWb"] == "ok"  # two bugs, and dWb is not one
+    assert "transposed" in lines["dWa"] and "missing term" in lines["dx"]
+    rate = importlib.import_module("p4_exercise_3_start").report
+    assert not rate  # the tanh slopes are missing, and the checker says so
+    assert str(rate).count("spectral radius of W alone") == 2
+    cache = importlib.import_module("p4_exercise_4_start").report
+    memory = r"(\d+) alive at once \(plain (\d+)"
+    peak, plain = map(int, re.search(memory, str(cache)).groups())
+    assert not cache and "dx: ok" in cache  # right gradients, but
+    assert peak > plain  # `saved` keeps more than the plain backward pass
+
+
 @pytest.mark.parametrize("n", STARTS)
-def test_starting_file_is_the_shown_attempt_without_asserts(n, capsys):
-    """The file a reader downloads to fix holds the same code as the
-    attempt the page runs, and no assert: a right fix just prints ok."""
+def test_starting_file_has_no_asserts(n):
     start = importlib.import_module(f"p4_exercise_{n}_start")
-    wrong = importlib.import_module(f"p4_exercise_{n}_wrong")
-    name = STARTS[n]
-    code = [inspect.getsource(getattr(m, name)) for m in (start, wrong)]
-    assert code[0] == code[1]
-    assert str(start.report) == str(wrong.report) and not start.report
     text = inspect.getsource(start)
     assert "assert" not in text and text.rstrip().endswith("print(report)")
+    assert not start.report and callable(getattr(start, STARTS[n]))
 
 
 def test_checkers_call_the_upstream_gradient_dout():
