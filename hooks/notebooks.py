@@ -26,6 +26,7 @@ import struct
 from pathlib import Path
 
 import jupytext
+from uses import snippet_files  # hooks/uses.py
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -45,7 +46,6 @@ MARKDOWN_CELL = re.compile(
 )
 DISPLAY = re.compile(r"\$\$(.+?)\$\$", re.DOTALL)
 INLINE = re.compile(r"(?<![\\$])\$(?![\s$])([^$\n]+?)(?<![\s\\])\$")
-IMPORT = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.MULTILINE)
 CELL_ID = re.compile(r'id="cell-id=[0-9a-f-]+"')  # random per conversion
 NUMBERED_CELL = re.compile(r'id="cell-(\d+)"')
 IMAGE = re.compile(r'<img alt="[^"]*" class="" src="data:image/png;base64,'
@@ -138,14 +138,7 @@ def _figures(html, page, config):
 
 def needed_modules(source: str):
     """Site modules a notebook imports, and the modules they import."""
-    todo, found = list(IMPORT.findall(source)), []
-    while todo:
-        name = todo.pop()
-        path = SNIPPETS / f"{name}.py"
-        if path.exists() and name not in found:
-            found.append(name)
-            todo += IMPORT.findall(path.read_text(encoding="utf-8"))
-    return sorted(found)
+    return [path.stem for path in snippet_files(source, includes=False)]
 
 
 def on_post_build(config):

@@ -17,13 +17,11 @@ page, so the tests and the published site cannot see a stale result.
 
 import hashlib
 import logging
-import re
 from pathlib import Path
 
+from uses import snippet_files  # hooks/uses.py
+
 ROOT = Path(__file__).resolve().parent.parent
-SNIPPETS = ROOT / "snippets"
-INCLUDE = re.compile(r'--8<--\s+"([^":]+)')
-IMPORT = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.MULTILINE)
 
 log = logging.getLogger("mkdocs.hooks.serve_cache")
 serving = False
@@ -71,25 +69,11 @@ def _reuse_search_entries():
     SearchIndex.add_entry_from_context = add_entry_from_context
 
 
-def dependencies(text):
-    """Snippet files a page or module includes or imports, transitively."""
-    todo = INCLUDE.findall(text) + [f"{m}.py" for m in IMPORT.findall(text)]
-    found = set()
-    while todo:
-        path = SNIPPETS / todo.pop()
-        if path.is_file() and path not in found:
-            found.add(path)
-            todo += [
-                f"{m}.py" for m in IMPORT.findall(path.read_text("utf-8"))
-            ]
-    return sorted(found)
-
-
 def _key(page, files):
     source = Path(page.file.abs_src_path).read_text("utf-8")
     digest = hashlib.sha256(source.encode())
     digest.update((page.markdown or "").encode())
-    for path in dependencies(source) + sorted(ROOT.glob("docs/**/*.json")):
+    for path in snippet_files(source) + sorted(ROOT.glob("docs/**/*.json")):
         digest.update(path.name.encode() + b"\0" + path.read_bytes())
     for file in files.documentation_pages():
         digest.update(file.src_uri.encode())

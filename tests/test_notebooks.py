@@ -6,6 +6,7 @@ import base64
 import importlib.util
 import shutil
 import struct
+import sys
 from types import SimpleNamespace
 
 import jupytext
@@ -15,6 +16,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import DOCS, ROOT, build, copy_project, env
 
+sys.path.insert(0, str(ROOT / "hooks"))  # as mkdocs does for its hooks
 spec = importlib.util.spec_from_file_location(
     "notebooks_hook", ROOT / "hooks/notebooks.py"
 )
