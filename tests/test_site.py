@@ -92,6 +92,25 @@ def test_the_external_check_catches_a_cdn_script():
     ]
 
 
+def test_every_script_is_deferred(built_site):
+    """No script may block the first paint: with the theme's bundle
+    parser-blocking at the end of <body>, whether a phone saw the page
+    before or after the bundle ran was a race (see overrides/main.html)."""
+    blocking = []
+    for page in [*site_pages(built_site), built_site / "404.html"]:
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for script in soup.find_all("script", src=True):
+            if not script.has_attr("defer"):
+                blocking.append(f"{page.relative_to(built_site)}: {script}")
+    assert not blocking, "\n".join(blocking[:10])
+    pages = site_pages(built_site)
+    srcs = {s["src"].rsplit("/", 1)[-1] for s in BeautifulSoup(
+        pages[0].read_text(encoding="utf-8"), "html.parser"
+    ).find_all("script", src=True)}  # fmt: skip
+    assert {"a11y.js", "stepper.js"} <= srcs
+    assert any(s.startswith("bundle.") for s in srcs), srcs
+
+
 def gzipped(path):
     return len(gzip.compress(path.read_bytes(), compresslevel=6))
 
