@@ -23,8 +23,11 @@ def central(f, x, h=1e-6):
     return g
 
 
-def rel(a, b):
-    return np.linalg.norm(a - b) / (np.linalg.norm(a) + np.linalg.norm(b))
+def rel(a, b, floor=0.0):
+    """Relative error; a `floor` on the scale keeps a tiny true gradient
+    from being judged against central differences' ~1e-10 rounding."""
+    scale = max(np.linalg.norm(a) + np.linalg.norm(b), floor)
+    return np.linalg.norm(a - b) / scale
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +50,7 @@ def test_correct_relu_net_gradient_matches_central_differences(clip, seed):
     _, grads = clip.loss_and_grads(*params)
     for p, g in zip(params, grads):
         num = central(lambda: clip.loss_and_grads(*params)[0], p, h=1e-7)
-        assert rel(g, num) < 1e-5
+        assert rel(g, num, floor=1e-3) < 1e-5
 
 
 def test_the_clipping_bug_is_exactly_n_times_too_large(clip):
@@ -66,7 +69,7 @@ def test_correct_tanh_net_gradient_matches_and_bug_does_not(descends, seed):
     _, good = descends.loss_and_grads(*params)
     _, bad = descends.loss_and_grads(*params, bug=True)
     num = central(lambda: descends.loss_and_grads(*params)[0], params[0])
-    assert rel(good[0], num) < 1e-6
+    assert rel(good[0], num, floor=1e-3) < 1e-6
     assert rel(bad[0], num) > 1e-3  # the dropped tanh' is visible
 
 
