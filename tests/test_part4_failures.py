@@ -6,6 +6,7 @@ import re
 
 import numpy as np
 import pytest
+from gradcheck import rel_error
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
@@ -21,13 +22,6 @@ def central(f, x, h=1e-6):
         g[i] = (up - f()) / (2 * h)
         x[i] = old
     return g
-
-
-def rel(a, b, floor=0.0):
-    """Relative error; a `floor` on the scale keeps a tiny true gradient
-    from being judged against central differences' ~1e-10 rounding."""
-    scale = max(np.linalg.norm(a) + np.linalg.norm(b), floor)
-    return np.linalg.norm(a - b) / scale
 
 
 @pytest.fixture(scope="module")
@@ -50,7 +44,7 @@ def test_correct_relu_net_gradient_matches_central_differences(clip, seed):
     _, grads = clip.loss_and_grads(*params)
     for p, g in zip(params, grads):
         num = central(lambda: clip.loss_and_grads(*params)[0], p, h=1e-7)
-        assert rel(g, num, floor=1e-3) < 1e-5
+        assert rel_error(g, num, floor=1e-3) < 1e-5
 
 
 def test_the_clipping_bug_is_exactly_n_times_too_large(clip):
@@ -69,8 +63,8 @@ def test_correct_tanh_net_gradient_matches_and_bug_does_not(descends, seed):
     _, good = descends.loss_and_grads(*params)
     _, bad = descends.loss_and_grads(*params, bug=True)
     num = central(lambda: descends.loss_and_grads(*params)[0], params[0])
-    assert rel(good[0], num, floor=1e-3) < 1e-6
-    assert rel(bad[0], num) > 1e-3  # the dropped tanh' is visible
+    assert rel_error(good[0], num, floor=1e-3) < 1e-6
+    assert rel_error(bad[0], num) > 1e-3  # the dropped tanh' is visible
 
 
 def test_sigmoid_stack_gradient_is_the_chain_rule():
@@ -98,7 +92,7 @@ def test_sigmoid_stack_gradient_is_the_chain_rule():
         dz = dh * hs[i + 1] * (1 - hs[i + 1])
         dW = hs[i].T @ dz
         dh = dz @ Ws[i].T
-    assert rel(dW, central(f, Ws[0])) < 1e-7
+    assert rel_error(dW, central(f, Ws[0])) < 1e-7
 
 
 def test_plot_svg_is_palette_safe_and_labelled():
