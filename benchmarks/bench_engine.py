@@ -13,7 +13,7 @@ first; we report medians over rounds, their ratio, and peak memory
 
 Run: .venv/bin/python benchmarks/bench_engine.py [--rounds N] [--json F]
 (--json saves the medians; docs/part-2/backward-loop.md shows
-docs/part-2/bench_engine.json)
+snippets/bench_engine.json, beside p2_bench.py)
 """
 
 import argparse

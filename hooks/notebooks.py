@@ -12,8 +12,9 @@
   code cell's `alt` metadata (jupytext: `# %% alt="..."`). A figure with no
   alt fails the strict build.
 - After the build: each notebook is written beside its page as a clean
-  .ipynb (no outputs) together with the site modules it imports, so a
-  reader downloads one folder that runs in a fresh Jupyter.
+  .ipynb (no outputs) together with the site modules it imports, and all
+  of them as one `<notebook>.zip`, so a reader downloads one folder that
+  runs in a fresh Jupyter.
 """
 
 import base64
@@ -26,7 +27,7 @@ import struct
 from pathlib import Path
 
 import jupytext
-from uses import snippet_files  # hooks/uses.py
+from uses import bundle, snippet_files  # hooks/uses.py
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -50,6 +51,7 @@ CELL_ID = re.compile(r'id="cell-id=[0-9a-f-]+"')  # random per conversion
 NUMBERED_CELL = re.compile(r'id="cell-(\d+)"')
 IMAGE = re.compile(r'<img alt="[^"]*" class="" src="data:image/png;base64,'
                    r'([A-Za-z0-9+/=\s]+)"\s*/?>')  # fmt: skip
+DOWNLOAD = re.compile(r'(<a href="[^"]+\.(?:ipynb|py|zip)")>')
 EMPTY_DIV = re.compile(r'<div class="jp-Collapser[^"]*">\s*</div>\s*')
 
 log = logging.getLogger("mkdocs.hooks.notebooks")  # warnings fail --strict
@@ -100,6 +102,7 @@ def on_page_content(html, page, config, files):
     html = CELL_ID.sub(lambda _: f'id="cell-{next(numbers)}"', html)
     html = EMPTY_DIV.sub("", html)  # JupyterLab's (hidden) collapsers
     html = _figures(html, page, config)
+    html = DOWNLOAD.sub(r"\1 download>", html)  # files to keep, not read
     return MARKDOWN_CELL.sub(_math, html)
 
 
@@ -154,7 +157,11 @@ def on_post_build(config):
         for number, cell in enumerate(notebook.cells, 1):
             cell.id = f"cell-{number}"  # not random: same bytes every build
         jupytext.write(notebook, out / f"{source.stem}.ipynb")
+        files = {
+            f"{source.stem}.ipynb": (out / f"{source.stem}.ipynb").read_bytes()
+        }
         for name in needed_modules(source.read_text(encoding="utf-8")):
-            (out / f"{name}.py").write_bytes(
-                (SNIPPETS / f"{name}.py").read_bytes()
-            )
+            files[f"{name}.py"] = (SNIPPETS / f"{name}.py").read_bytes()
+            (out / f"{name}.py").write_bytes(files[f"{name}.py"])
+        # the whole folder in one download, as every page's code is
+        (out / f"{source.stem}.zip").write_bytes(bundle(source.stem, files))

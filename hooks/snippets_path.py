@@ -1,32 +1,109 @@
-"""Make `snippets/` importable by executed blocks, and never stale.
+"""Run every executed block as a fresh program, as a reader's terminal does.
 
-markdown-exec runs blocks in this process, so modules they import (say
-`engine`) stay in `sys.modules` across `mkdocs serve` rebuilds. Before each
-build we drop every module loaded from `snippets/`, so an edit to one shows
-on the next rebuild. matplotlib is set up for byte-identical SVG here too.
+markdown-exec runs blocks in this one process, so whatever a block changes
+would reach every later block of the build: numpy's print options, the
+random state, matplotlib's rc settings and open figures, the working
+folder, and modules already imported from `snippets/` (with their own
+module-level state). A page could then show output that its code, run
+alone, does not print. So before each block that starts a program - every
+block outside a session, and the first block of a session on its page -
+this hook puts all of that back as it was when the build started, and
+drops every module loaded from `snippets/`, so the block imports them
+afresh. Blocks later in the same session continue that one program.
+
+It also makes `snippets/` importable, sets `__file__` for a block to its
+snippet file (the block's title), so a snippet finds a data file beside
+it the same way on the page and in a terminal, and clears markdown-exec's
+sessions before each page: a session never spans pages, and `mkdocs
+serve` starts each rebuild from empty sessions.
 """
 
+import os
+import random
 import sys
+import warnings
 from pathlib import Path
 
+from markdown_exec._internal.formatters import python as exec_formatter
+
 SNIPPETS = (Path(__file__).parent.parent / "snippets").resolve()
+FRESH = {"__name__", "print"}  # what markdown-exec puts in a new block
+_pristine = {}  # the process state every program starts from
+_run = exec_formatter.exec_python  # markdown-exec's own runner
+
+
+def _capture():
+    import matplotlib
+    import numpy as np
+
+    _pristine.update(
+        numpy_print=np.get_printoptions(),
+        numpy_random=np.random.get_state(),
+        random=random.getstate(),
+        rc=matplotlib.rcParams.copy(),
+        cwd=os.getcwd(),
+        path=list(sys.path),
+    )
+
+
+def _restore():
+    import matplotlib
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    np.set_printoptions(**_pristine["numpy_print"])
+    np.random.set_state(_pristine["numpy_random"])
+    random.setstate(_pristine["random"])
+    plt.close("all")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # deprecated keys are copied too
+        matplotlib.rcParams.update(_pristine["rc"])
+    os.chdir(_pristine["cwd"])
+    sys.path[:] = _pristine["path"]
+    _drop_snippet_modules()
+
+
+def _drop_snippet_modules():
+    folder = str(SNIPPETS) + os.sep  # on sys.path as it is: no resolving
+    for name, module in list(sys.modules.items()):
+        path = getattr(module, "__file__", None)
+        if path and path.startswith(folder):
+            del sys.modules[name]
+
+
+def _title(block_id):
+    """'<code block: session s; n2; title p3_x.py>' -> 'p3_x.py'."""
+    _, _, title = block_id.rstrip(">").partition("; title ")
+    return title.strip()
+
+
+def run_as_program(code, block_id, exec_globals=None):
+    if exec_globals is not None and set(exec_globals) <= FRESH:
+        _restore()  # a new program: the state a fresh process starts from
+        title = _title(block_id)
+        if title.endswith(".py") and (SNIPPETS / title).is_file():
+            exec_globals["__file__"] = str(SNIPPETS / title)
+    return _run(code, block_id, exec_globals)
 
 
 def on_config(config):
     if str(SNIPPETS) not in sys.path:
         sys.path.insert(0, str(SNIPPETS))
-    try:
-        import matplotlib
+    import matplotlib
 
-        matplotlib.use("Agg")
-        matplotlib.rcParams["svg.hashsalt"] = "backprop-intuition"
-    except ImportError:  # pragma: no cover - matplotlib is a dependency
-        pass
+    matplotlib.use("Agg")
+    matplotlib.rcParams["svg.hashsalt"] = "backprop-intuition"
+    if not _pristine:
+        _capture()
+    if exec_formatter.exec_python is not run_as_program:
+        exec_formatter.exec_python = run_as_program
     return config
 
 
 def on_pre_build(config):
-    for name, module in list(sys.modules.items()):
-        path = getattr(module, "__file__", None)
-        if path and Path(path).resolve().is_relative_to(SNIPPETS):
-            del sys.modules[name]
+    _drop_snippet_modules()
+
+
+def on_page_markdown(markdown, page, config, files):
+    exec_formatter._sessions_globals.clear()  # no session spans pages
+    return markdown

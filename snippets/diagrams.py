@@ -78,17 +78,3 @@ def two_line_svg(names, values, grads, ops, locals_, title, fmt="{:.4f}"):
             )
     out.append("</svg>")
     return "\n".join(out)
-
-
-def html_table(headers, rows, caption=""):
-    """A small HTML table (the page shows numbers exactly as computed)."""
-    head = "".join(f"<th>{escape(h)}</th>" for h in headers)
-    body = "".join(
-        "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in r) + "</tr>"
-        for r in rows
-    )
-    cap = f"<caption>{escape(caption)}</caption>" if caption else ""
-    return (
-        f"<table>{cap}<thead><tr>{head}</tr></thead>"
-        f"<tbody>{body}</tbody></table>"
-    )

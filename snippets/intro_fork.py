@@ -1,6 +1,7 @@
 """A value used twice: its gradients from both uses add up."""
 
 from graphs import graph_svg
+from show import figure
 
 # --8<-- [start:fork]
 x, y = 2.0, 3.0
@@ -21,7 +22,8 @@ nodes = [
     {"id": "f", "label": "f", "op": "+", "value": f, "grad": df},
 ]
 edges = [("x", "a"), ("y", "a"), ("a", "f"), ("x", "f")]
-print(graph_svg(nodes, edges, "f = x·y + x at x = 2, y = 3", id_prefix="fork"))
+svg = graph_svg(nodes, edges, "f = x·y + x at x = 2, y = 3", id_prefix="fork")
+print(figure(svg))
 
 
 def fn(x, y):

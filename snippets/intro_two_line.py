@@ -2,7 +2,8 @@
 
 import math
 
-from diagrams import html_table, two_line_svg
+from diagrams import two_line_svg
+from show import figure, table
 
 
 def sigmoid(v):
@@ -29,22 +30,21 @@ for i in reversed(range(len(steps))):
     grads.insert(0, local * grads[0])  # local derivative × upstream
 # --8<-- [end:steps]
 
-print(
-    two_line_svg(
-        names,
-        values,
-        grads,
-        ops=[s[0] for s in steps],
-        locals_=[s[2] for s in steps],
-        title="Two-line picture of y = σ(3x² − 5) at x = 1.5",
-    )
+svg = two_line_svg(
+    names,
+    values,
+    grads,
+    ops=[s[0] for s in steps],
+    locals_=[s[2] for s in steps],
+    title="Two-line picture of y = σ(3x² − 5) at x = 1.5",
 )
+print(figure(svg))
 rules = [s[2] for s in steps] + ["start: dy/dy = 1"]
 rows = [
     (n, f"{v:.4f}", r, f"{g:.4f}")
     for n, v, r, g in zip(names, values, rules, grads)
 ]
-print(html_table(["value", "forward", "gradient is", "dy/d(value)"], rows))
+print(table(["value", "forward", "gradient is", "dy/d(value)"], rows))
 
 x, y = values[0], values[-1]
 assert y == sigmoid(3 * x**2 - 5)  # the line computes the formula

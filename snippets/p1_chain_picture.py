@@ -3,6 +3,7 @@
 import math
 
 from diagrams import two_line_svg
+from show import figure
 
 x = 1.2
 u = x**2
@@ -19,6 +20,6 @@ svg = two_line_svg(
     locals_=["× 2x", "× cos u"],
     title=title,
 )
-print(f'<div class="p1-narrow">{svg}</div>')  # a small figure: keep it small
+print(figure(svg, css_class="p1-narrow"))  # a small figure: keep it small
 
 assert abs(dx - 2 * x * math.cos(x**2)) < 1e-15

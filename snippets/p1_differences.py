@@ -2,8 +2,8 @@
 
 import matplotlib.pyplot as plt
 import numpy as np
-from diagrams import html_table
 from p1_plot import C1, C2, C3, svg
+from show import figure, table
 
 
 def f(x):
@@ -27,7 +27,7 @@ rows = [
     for e in range(-1, -13, -2)
 ]
 print(
-    html_table(
+    table(
         ["step h", "forward", "backward", "central"],
         rows,
         "absolute error against the exact 4.75",
@@ -46,7 +46,8 @@ desc = "; ".join(
     f"{k}: smallest error {err[k].min():.1e} at h = {best[k]:.0e}"
     for k in rules
 )
-print(svg(fig, "p1-diff", "Error of three difference rules vs h", desc))
+title = "Error of three difference rules vs h"
+print(figure(svg(fig, "p1-diff", title, desc)))
 
 # exact truncation errors for this cubic: forward 4.5h + h², central h²
 assert abs(err["forward"][-1] - (4.5 * 0.1 + 0.1**2)) < 1e-12

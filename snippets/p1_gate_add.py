@@ -1,6 +1,7 @@
 """Add distributes: each input gets the upstream gradient, unchanged."""
 
 from graphs import graph_svg
+from show import figure
 
 x, y, z = 2.0, -1.0, 4.0
 s = x + y + z
@@ -16,6 +17,6 @@ nodes = [
 ]
 edges = [("x", "s"), ("y", "s"), ("z", "s")]
 title = "Add gate: s = x + y + z, upstream 2"
-print(graph_svg(nodes, edges, title, id_prefix="gate-add"))
+print(figure(graph_svg(nodes, edges, title, id_prefix="gate-add")))
 
 assert dx == dy == dz == ds  # every input gets exactly the upstream

@@ -1,6 +1,7 @@
 """Exercise: f = max(x·y, z) + x, gradients by the four patterns."""
 
 from graphs import graph_svg
+from show import figure
 
 x, y, z = 2.0, -1.0, 0.5
 p = x * y  # -2
@@ -23,6 +24,7 @@ nodes = [
 ]
 edges = [("x", "p"), ("y", "p"), ("p", "m"), ("z", "m")]
 edges += [("m", "f"), ("x", "f")]
-print(graph_svg(nodes, edges, "f = max(x·y, z) + x", id_prefix="gate-ex"))
+title = "f = max(x·y, z) + x"
+print(figure(graph_svg(nodes, edges, title, id_prefix="gate-ex")))
 
 assert (dx, dy, dz) == (1.0, 0.0, 1.0)

@@ -1,6 +1,7 @@
 """A fork sums: a value used twice gets the sum of both gradients."""
 
 from graphs import graph_svg
+from show import figure
 
 x, y, z = 2.0, 3.0, -1.0
 a = x * y  # x is used here...
@@ -22,7 +23,8 @@ nodes = [
 ]
 edges = [("x", "a"), ("y", "a"), ("x", "b"), ("z", "b")]
 edges += [("a", "f"), ("b", "f")]
-print(graph_svg(nodes, edges, "Fork: f = x·y + x·z", id_prefix="gate-fork"))
+title = "Fork: f = x·y + x·z"
+print(figure(graph_svg(nodes, edges, title, id_prefix="gate-fork")))
 
 assert dx == y + z  # by hand: f = x(y + z), so df/dx = y + z
 h = 1e-6

@@ -1,6 +1,7 @@
 """Max routes: the whole upstream gradient goes to the larger input."""
 
 from graphs import graph_svg
+from show import figure
 
 x, y = 3.0, 5.0
 m = max(x, y)
@@ -15,7 +16,7 @@ nodes = [
 ]
 edges = [("x", "m"), ("y", "m")]
 title = "Max gate: m = max(x, y), upstream 2"
-print(graph_svg(nodes, edges, title, id_prefix="gate-max"))
+print(figure(graph_svg(nodes, edges, title, id_prefix="gate-max")))
 
 h = 1e-6  # the nudge check, with the rest of the graph as 2·m
 for v, d, f in [(x, dx, lambda t: max(t, y)), (y, dy, lambda t: max(x, t))]:

@@ -1,6 +1,7 @@
 """Multiply swaps: each input's gradient is the OTHER input × upstream."""
 
 from graphs import graph_svg
+from show import figure
 
 x, y = 3.0, -4.0
 m = x * y
@@ -15,6 +16,6 @@ nodes = [
 ]
 edges = [("x", "m"), ("y", "m")]
 title = "Multiply gate: m = x·y, upstream 2"
-print(graph_svg(nodes, edges, title, id_prefix="gate-mul"))
+print(figure(graph_svg(nodes, edges, title, id_prefix="gate-mul")))
 
 assert (dx, dy) == (-8.0, 6.0)  # swapped (and scaled by the upstream 2)

@@ -1,18 +1,18 @@
 """The graph of f = (x + y)·(y·z), drawn three times, and its table."""
 
 # --8<-- [start:structure]
-from diagrams import html_table
 from graphs import graph_svg
 from p1_graph import edges, f, nodes, x, y, z
+from show import figure, table
 
 title = f"f = (x + y)·(y·z) at x = {x}, y = {y}, z = {z}"
-print(graph_svg(nodes, edges, title, show="none", id_prefix="cg-none"))
+print(figure(graph_svg(nodes, edges, title, "none", "cg-none")))
 # --8<-- [end:structure]
 # --8<-- [start:forward]
-print(graph_svg(nodes, edges, title, show="value", id_prefix="cg-value"))
+print(figure(graph_svg(nodes, edges, title, "value", "cg-value")))
 # --8<-- [end:forward]
 # --8<-- [start:backward]
-print(graph_svg(nodes, edges, title, show="both", id_prefix="cg-both"))
+print(figure(graph_svg(nodes, edges, title, "both", "cg-both")))
 # --8<-- [end:backward]
 
 
@@ -38,9 +38,7 @@ for n in nodes:
             numeric,
         )
     )
-print(
-    html_table(["node", "op", "value", "∂f/∂node", "central difference"], rows)
-)
+print(table(["node", "op", "value", "∂f/∂node", "central difference"], rows))
 # --8<-- [end:table]
 
 assert fn(x, y, z) == f

@@ -1,7 +1,7 @@
 """Every gradient of the 2-2-2 network, as a product of its factors."""
 
-from diagrams import html_table
 from p1_net import W, backward, forward, t1, t2, x1, x2
+from show import table
 
 p, v = W, forward(W)
 g = backward(p, v)
@@ -34,7 +34,7 @@ units = [
     ("δh2 = ∂E/∂net_h2", "(δo1·w6 + δo2·w8)·h2(1 − h2)", hid2, d_h2),
 ]
 rows = [(a, b, c, f"{d:+.6f}") for a, b, c, d in units]
-print(html_table(["gradient", "rule", "with numbers", "value"], rows))
+print(table(["gradient", "rule", "with numbers", "value"], rows))
 
 # each weight's gradient: the δ of the unit it feeds × what it multiplies
 into_out = [("h1", h1), ("h2", h2), ("1", 1.0)]
@@ -56,7 +56,7 @@ for k, (a, da, b, db) in factors.items():
         (k, f"{a} × {b}", nums, f"{da * db:+.8f}", f"{central(k):+.8f}")
     )
 head = ["weight", "factors", "with numbers", "∂E/∂w", "central difference"]
-print(html_table(head, rows))
+print(table(head, rows))
 
 for k, (_, da, _, db) in factors.items():
     assert abs(da * db - g[k]) < 1e-15  # the table is backward()

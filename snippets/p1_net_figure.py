@@ -2,6 +2,7 @@
 
 from graphs import graph_svg
 from p1_net import W, forward, t1, t2, x1, x2
+from show import figure
 
 p, v = W, forward(W)
 dE = 1.0
@@ -32,7 +33,7 @@ edges = [(a, b) for a in ("x1", "x2") for b in ("h1", "h2")]
 edges += [(a, b) for a in ("h1", "h2") for b in ("o1", "o2")]
 edges += [("o1", "E"), ("o2", "E")]
 title = "The 2-2-2 network: outputs and dE/d(output)"
-print(graph_svg(nodes, edges, title, id_prefix="net"))
+print(figure(graph_svg(nodes, edges, title, id_prefix="net")))
 
 assert do1 > 0 > do2  # o1 above its target, o2 below
 assert abs(dh1) < abs(do1)  # blame shrinks through σ' ≤ 1/4 and the weights

@@ -1,7 +1,7 @@
 """The forward pass of the 2-2-2 network, one row per number."""
 
-from diagrams import html_table
 from p1_net import W, forward, t1, t2, x1, x2
+from show import table
 
 p, v = W, forward(W)
 f = "{:.6f}".format
@@ -38,7 +38,7 @@ rows = [
     ("E2", "½(o2 − t2)²", f"½({v['o2']:.6f} − {t2})²", f(v["E2"])),
     ("E", "E1 + E2", f"{v['E1']:.6f} + {v['E2']:.6f}", f(v["E"])),
 ]
-print(html_table(["value", "rule", "with numbers", "result"], rows))
+print(table(["value", "rule", "with numbers", "result"], rows))
 
 # hand-checkable claims: o1 is too high (target 0.1), o2 too low (0.9)
 assert v["o1"] > t1 and v["o2"] < t2

@@ -1,7 +1,7 @@
 """The classic mistake: update the output weights, then keep going back."""
 
-from diagrams import html_table
 from p1_net import W, backward, forward
+from show import note, table
 
 lr = 0.5
 v = forward(W)  # one forward pass, cached values
@@ -23,23 +23,25 @@ rows = [
     for k in ["w1", "w2", "w3", "w4", "b1", "b2"]
 ]
 print(
-    html_table(
-        ["weight", "∂E/∂w (right)", "with updated w5..w8", "off by"], rows
-    )
+    table(["weight", "∂E/∂w (right)", "with updated w5..w8", "off by"], rows)
 )
 E0, E_right = forward(W)["E"], forward(right)["E"]
 E_wrong = forward(wrong)["E"]
 print(
-    f"<p>error after one step: right <b>{E_right:.8f}</b>, with the "
-    f"mistake <b>{E_wrong:.8f}</b> (started at {E0:.8f})</p>"
+    note(
+        f"error after one step: right {E_right:.8f}, with the "
+        f"mistake {E_wrong:.8f} (started at {E0:.8f})"
+    )
 )
 
 h = 1e-6
 up, down = dict(W, w1=W["w1"] + h), dict(W, w1=W["w1"] - h)
 numeric = (forward(up)["E"] - forward(down)["E"]) / (2 * h)
 print(
-    f"<p>central difference for w1: {numeric:+.8f} — it agrees with the "
-    f"right gradient, not with the mistaken one</p>"
+    note(
+        f"central difference for w1: {numeric:+.8f} — it agrees with the "
+        f"right gradient, not with the mistaken one"
+    )
 )
 
 assert all(g[k] == g_bad[k] for k in out)  # output layer: unaffected

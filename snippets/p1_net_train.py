@@ -3,6 +3,7 @@
 import matplotlib.pyplot as plt
 from p1_net import W, backward, forward
 from p1_plot import C1, svg
+from show import figure, note
 
 lr, steps = 0.5, 1000
 p, errors = dict(W), [forward(W)["E"]]
@@ -18,11 +19,14 @@ ax.set_ylabel("error E (log scale)")
 ax.grid(True, which="major", alpha=0.3)
 marks = ", ".join(f"after {s}: {errors[s]:.3g}" for s in (1, 10, 100, 1000))
 desc = f"E falls from {errors[0]:.3g} at step 0; {marks}."
-print(svg(fig, "p1-train", "Error of the 2-2-2 network per step", desc))
+title = "Error of the 2-2-2 network per step"
+print(figure(svg(fig, "p1-train", title, desc)))
 out = forward(p)
 print(
-    f"<p>after {steps} steps: E = {errors[-1]:.3e}; o1 = {out['o1']:.6f}"
-    f" (target 0.1), o2 = {out['o2']:.6f} (target 0.9)</p>"
+    note(
+        f"after {steps} steps: E = {errors[-1]:.3e}; o1 = {out['o1']:.6f}"
+        f" (target 0.1), o2 = {out['o2']:.6f} (target 0.9)"
+    )
 )
 
 assert all(b < a for a, b in zip(errors, errors[1:]))  # falls every step

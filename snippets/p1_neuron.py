@@ -4,6 +4,7 @@
 import math
 
 from graphs import graph_svg
+from show import figure
 
 w0, w1, b = 1.5, -0.5, 0.25  # weights and bias
 x0, x1 = 0.8, 2.0  # inputs
@@ -39,7 +40,7 @@ nodes = [
 edges = [("w0", "a0"), ("x0", "a0"), ("w1", "a1"), ("x1", "a1")]
 edges += [("a0", "z"), ("a1", "z"), ("b", "z"), ("z", "f")]
 title = "Sigmoid neuron f = σ(w0·x0 + w1·x1 + b)"
-print(graph_svg(nodes, edges, title, id_prefix="neuron"))
+print(figure(graph_svg(nodes, edges, title, id_prefix="neuron")))
 # --8<-- [end:figure]
 
 assert abs(dw0 - x0 * f * (1 - f)) < 1e-15  # by hand: x0 σ'(z)

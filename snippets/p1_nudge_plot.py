@@ -3,6 +3,7 @@
 import matplotlib.pyplot as plt
 import numpy as np
 from p1_plot import C1, C2, C3, svg
+from show import figure
 
 
 def f(x):
@@ -44,7 +45,7 @@ desc = (
     f"{slope}) and two secants: nudge 0.8 gives slope {secants[0]:.2f},"
     f" nudge 0.3 gives {secants[1]:.2f}."
 )
-print(svg(fig, "p1-nudge", "Secants approach the tangent", desc))
+print(figure(svg(fig, "p1-nudge", "Secants approach the tangent", desc)))
 
 # forward-difference slope of this cubic: f'(x) + 4.5h + h² (by algebra)
 assert abs(secants[0] - (slope + 4.5 * 0.8 + 0.8**2)) < 1e-12

@@ -7,7 +7,7 @@ import plots
 
 C1, C2, C3 = "#010101", "#020202", "#030303"
 # stand-in colour -> the CSS colour it becomes in the page
-PALETTE = {C1: "var(--bp-fwd)", C2: "var(--bp-bwd)", C3: "var(--p1-third)"}
+PALETTE = {C1: "var(--bp-fwd)", C2: "var(--bp-bwd)", C3: "var(--bp-third)"}
 
 
 def svg(fig, name, title, desc):

@@ -5,6 +5,7 @@ from html import escape
 
 from graphs import graph_svg
 from p1_graph import edges, nodes
+from show import figure, html
 
 val = {n["id"]: n["value"] for n in nodes}
 parents = {n["id"]: [s for s, d in edges if d == n["id"]] for n in nodes}
@@ -51,10 +52,12 @@ for nd in reversed(nodes):  # backward: the same nodes, in reverse
 
 data = escape(json.dumps(steps, ensure_ascii=False))  # an attribute value
 svg = graph_svg(nodes, edges, "Step through f = (x + y)·(y·z)", "both", "st")
-print(f"""<div class="p1-stepper" data-p1-stepper data-steps="{data}">
+stepper = f"""<div class="p1-stepper" data-p1-stepper data-steps="{data}">
 <div class="p1-stepper-figure">{svg}</div>
 <p class="p1-stepper-rule" aria-live="polite"></p>
-</div>""")
+</div>"""  # on the page: the figure, stepped through by stepper.js
+text = "\n".join(f"{k:2d}. {s['rule']}" for k, s in enumerate(steps, 1))
+print(html(stepper, figure(svg) + "\n" + text))  # in a terminal: the steps
 
 assert all(grad[nd["id"]] == nd["grad"] for nd in nodes)  # = the hand pass
 assert [s["node"] for s in steps[:3]] == ["x", "y", "z"]  # inputs first

@@ -3,10 +3,9 @@
 import json
 from pathlib import Path
 
-import engine
-
-root = Path(engine.__file__).parent.parent
-r = json.loads((root / "docs/part-2/bench_engine.json").read_text())
+# the benchmark's medians, saved beside this file by
+# benchmarks/bench_engine.py --json bench_engine.json
+r = json.loads(Path(__file__).with_name("bench_engine.json").read_text())
 rows = []  # (what, engine.py, micrograd, micrograd / engine.py)
 for key, name in [("step", "MLP step"), ("chain", "20,000-op chain")]:
     t, m = r["time_s"][key], r["peak_bytes"][key]

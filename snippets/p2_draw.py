@@ -2,6 +2,7 @@
 
 from engine import Value
 from engine_draw import draw
+from show import figure
 
 x1, x2 = Value(2.0, label="x1"), Value(0.0, label="x2")
 w1, w2 = Value(-3.0, label="w1"), Value(1.0, label="w2")
@@ -13,16 +14,11 @@ z.label = "z"
 out = z.tanh()
 out.label = "out"
 
-print(
-    draw(
-        out,
-        "A neuron, forward: out = tanh(x1 w1 + x2 w2 + b)",
-        show="value",
-        id_prefix="fwd",
-    )
-)
+title = "A neuron, forward: out = tanh(x1 w1 + x2 w2 + b)"
+print(figure(draw(out, title, show="value", id_prefix="fwd")))
 out.backward()
-print(draw(out, "The same neuron after out.backward()", id_prefix="bwd"))
+title = "The same neuron after out.backward()"
+print(figure(draw(out, title, id_prefix="bwd")))
 
 assert abs(out.data - 2**-0.5) < 1e-12
 assert abs(z.grad - 0.5) < 1e-12  # 1 - tanh^2 = 1 - 1/2

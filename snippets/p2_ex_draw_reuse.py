@@ -2,6 +2,7 @@
 
 from engine import Value
 from engine_draw import draw
+from show import figure
 
 x = Value(3.0, label="x")
 sq = x * x
@@ -9,6 +10,7 @@ sq.label = "x*x"
 y = sq + x
 y.label = "y"
 y.backward()
-print(draw(y, "y = x*x + x at x = 3, after backward()", id_prefix="ex"))
+title = "y = x*x + x at x = 3, after backward()"
+print(figure(draw(y, title, id_prefix="ex")))
 
 assert x.grad == 3.0 + 3.0 + 1.0 == 2 * x.data + 1  # three shares

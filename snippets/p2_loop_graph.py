@@ -2,6 +2,7 @@
 
 from engine import Value
 from engine_draw import draw
+from show import figure
 
 x = Value(2.0, label="x")
 a = x * x
@@ -9,6 +10,7 @@ b = a + x
 c = a * b
 a.label, b.label, c.label = "a", "b", "c"
 c.backward()
-print(draw(c, "c = a·b with a = x·x and b = a + x, at x = 2", id_prefix="lp"))
+title = "c = a·b with a = x·x and b = a + x, at x = 2"
+print(figure(draw(c, title, id_prefix="lp")))
 
 assert (c.grad, b.grad, a.grad, x.grad) == (1.0, 4.0, 10.0, 44.0)

@@ -1,10 +1,10 @@
 """Train the Value MLP on two moons; plot its loss and decision boundary."""
 
 import numpy as np
-from diagrams import html_table
 from p2_moons import moons
 from p2_nn import MLP
 from p2_plots import decision_boundary, loss_curve
+from show import figure, note, table
 
 rng = np.random.default_rng(0)
 X, y = moons(60, rng)  # (60, 2) points, labels -1 and +1
@@ -40,13 +40,14 @@ def predict(P):  # the same network on many points at once, in numpy
 
 scores = predict(X)
 accuracy = np.mean(np.sign(scores) == y)
-print('<div class="p2-figures">')
-print(loss_curve(losses, "Mean training loss per epoch"))
-print(decision_boundary(predict, X, y, "Two moons and the learned boundary"))
-print("</div>")
+curve = loss_curve(losses, "Mean training loss per epoch")
+boundary = decision_boundary(
+    predict, X, y, "Two moons and the learned boundary"
+)
+print(figure(curve, boundary, css_class="p2-figures"))
 rows = [(e + 1, f"{losses[e]:.4f}") for e in (0, 4, 9, 14, 19)]
-print(html_table(["epoch", "mean loss"], rows))
-print(f"<p>Training accuracy: <strong>{accuracy:.1%}</strong> of {n}.</p>")
+print(table(["epoch", "mean loss"], rows))
+print(note(f"Training accuracy: {accuracy:.1%} of {n}."))
 
 assert abs(scores[0] - model(xs[0]).data) < 1e-12  # numpy agrees with Value
 assert losses[-1] < losses[0] / 3 and accuracy == 1.0

@@ -1,8 +1,8 @@
-"""Part 3's figures: `figure()` and `svg()` for any of them, and the
+"""Part 3's figures: `subplots()` and `svg()` for any of them, and the
 training page's two, loss curves and decision regions. The SVG is made by
 `plots.svg`, which every part shares.
 
-    fig, axes = figure(ncols=1, width=6.4, height=3.4)
+    fig, axes = subplots(ncols=1, width=6.4, height=3.4)
     print(svg(fig, "fig-id", "title", "description"))
     print(loss_curves_svg({"name": losses, ...}, fid, title))
     print(boundaries_svg(X, y, {"name": predict, ...}, fid, title))
@@ -21,7 +21,7 @@ MARKERS = ["o", "s", "^"]
 INK = plots.BLACK  # becomes currentColor
 
 
-def figure(ncols=1, width=6.4, height=3.4):
+def subplots(ncols=1, width=6.4, height=3.4):
     return plt.subplots(1, ncols, figsize=(width, height), squeeze=False)
 
 
@@ -35,7 +35,7 @@ def loss_curves_svg(curves, fid, title):
     desc = "Loss against step. Final loss: " + ", ".join(
         f"{name} {losses[-1]:.3f}" for name, losses in curves.items()
     )
-    fig, axes = figure(height=2.8)
+    fig, axes = subplots(height=2.8)
     ax = axes[0, 0]
     for (name, losses), style in zip(curves.items(), ["--", "-"]):
         color = CLASS[0] if style == "--" else INK
@@ -53,7 +53,9 @@ def boundaries_svg(X, y, models, fid, title, size=1.1, steps=121):
         f"by predicted class, with the {len(y)} training points on top, "
         "one colour and marker per class."
     )
-    fig, axes = figure(ncols=len(models), width=3.4 * len(models), height=3.5)
+    fig, axes = subplots(
+        ncols=len(models), width=3.4 * len(models), height=3.5
+    )
     grid = np.linspace(-size, size, steps)
     xx, yy = np.meshgrid(grid, grid)
     points = np.c_[xx.ravel(), yy.ravel()]

@@ -61,11 +61,12 @@ print(f"2-layer net: loss {loss:.3f}, test accuracy {net_acc:.0%}")
 
 # --8<-- [start:figures]
 from p3_plot import boundaries_svg, loss_curves_svg  # noqa: E402
+from show import figure  # noqa: E402
 
 curves = {"linear": linear_losses, "2-layer net": net_losses}
-print(loss_curves_svg(curves, "p3-loss", "Training loss per step"))
+print(figure(loss_curves_svg(curves, "p3-loss", "Training loss per step")))
 models = {f"linear: {linear_acc:.0%}": linear, f"net: {net_acc:.0%}": net}
-print(boundaries_svg(X, y, models, "p3-bound", "Decision regions"))
+print(figure(boundaries_svg(X, y, models, "p3-bound", "Decision regions")))
 # --8<-- [end:figures]
 
 assert 0.45 < linear_acc < 0.6  # a line cannot follow a spiral

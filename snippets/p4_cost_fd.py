@@ -4,10 +4,10 @@ from functools import partial
 
 import layers
 import numpy as np
-from diagrams import html_table
 from gradcheck import numeric_grad
-from p4_plot import C1, C2, figure, svg
+from p4_plot import C1, C2, axes, svg
 from p4_timing import median_time
+from show import figure, table
 
 rng = np.random.default_rng(0)
 N, D, C = 16, 10, 3
@@ -61,7 +61,7 @@ for H in (2, 8, 24, 72):
 head = ["parameters", "passes, differences", "passes, backprop",
         "differences, ms", "backprop, ms", "ratio"]  # fmt: skip
 print(
-    html_table(
+    table(
         head,
         rows,
         "measured on the machine that built this page: "
@@ -69,15 +69,18 @@ print(
         "backprop median of 5",
     )
 )
-fig, ax = figure(6.4, 3.2)
+fig, ax = axes(6.4, 3.2)
 ax.loglog(counts, t_fd, "o-", color=C1, label="finite differences")
 ax.loglog(counts, t_bp, "s-", color=C2, label="backprop")
 ax.set_xlabel("number of parameters")
 ax.set_ylabel("seconds per gradient")
 ax.legend(frameon=False)
-print(svg(fig, "cost-fd", "Time per gradient vs number of parameters",
-          f"At {counts[-1]} parameters finite differences took "
-          f"{t_fd[-1] * 1e3:.1f} ms per gradient, backprop "
-          f"{t_bp[-1] * 1e3:.2f} ms."))  # fmt: skip
+desc = (
+    f"At {counts[-1]} parameters finite differences took "
+    f"{t_fd[-1] * 1e3:.1f} ms per gradient, backprop "
+    f"{t_bp[-1] * 1e3:.2f} ms."
+)
+title = "Time per gradient vs number of parameters"
+print(figure(svg(fig, "cost-fd", title, desc)))
 assert counts[-1] > 1000 and t_fd[-1] > 3 * t_bp[-1]  # at 1000+ parameters
 assert t_fd[-1] > 5 * t_fd[0]  # differences grow with P (here 33x more)

@@ -1,10 +1,10 @@
 """Memory the backward pass needs: the activations the forward pass caches."""
 
 import numpy as np
-from diagrams import html_table
 from layers import affine_forward, relu_forward
-from p4_plot import C1, C2, C3, C4, figure, svg
+from p4_plot import C1, C2, C3, C4, axes, svg
 from p4_timing import one_blas_thread
+from show import figure, table
 
 rng = np.random.default_rng(0)
 width = 128
@@ -32,9 +32,9 @@ with one_blas_thread():  # small products: threads would only wait
 params = [d * W.nbytes / 2**20 for d in depths]  # (weights only: b is tiny)
 rows = [(d, *(f"{mib[B][i]:.2f}" for B in batches), f"{params[i]:.2f}")
         for i, d in enumerate(depths)]  # fmt: skip
-print(html_table(["layers", *(f"batch {B}, MiB" for B in batches),
-                  "weights, MiB"], rows))  # fmt: skip
-fig, ax = figure(6.4, 3.2)
+head = ["layers", *(f"batch {B}, MiB" for B in batches), "weights, MiB"]
+print(table(head, rows))
+fig, ax = axes(6.4, 3.2)
 for B, color, mark in zip(batches, (C1, C2, C3), "o^s"):
     ax.plot(depths, mib[B], mark + "-", color=color, label=f"batch {B}")
 ax.plot(depths, params, "--", color=C4, label="the weights themselves")
@@ -49,7 +49,7 @@ plot = svg(
     "backward pass grows in proportion to depth and to batch size; "
     f"at 16 layers and batch 512 it is {mib[512][-1]:.0f} MiB.",
 )
-print(plot)
+print(figure(plot))
 
 for i, d in enumerate(depths):  # two (batch, width) float64 arrays a layer
     assert mib[128][i] * 2**20 == d * 2 * 128 * width * 8

@@ -4,9 +4,9 @@ import statistics
 import time
 
 import numpy as np
-from diagrams import html_table
 from layers import affine_backward, affine_forward
 from p4_timing import one_blas_thread
+from show import note, table
 
 rng = np.random.default_rng(0)
 N, D, M = 256, 512, 512  # batch, inputs, outputs
@@ -45,7 +45,7 @@ rows = [
     for name in counts
 ]
 print(
-    html_table(
+    table(
         ["pass", "multiply-adds", "× forward", "time, ms", "time ÷ forward"],
         rows,
         f"measured on the machine that built this page: N = {N}, "
@@ -54,6 +54,6 @@ print(
 )
 fast = {name: min(r) for name, r in runs.items()}  # noise only adds time
 ratio = [fast[name] / fast["forward: out = x W + b"] for name in counts]
-print(f"<p>fastest rounds, time ÷ forward: dW only {ratio[1]:.2f}, "
-      f"with dx {ratio[2]:.2f}</p>")  # fmt: skip
+print(note(f"fastest rounds, time ÷ forward: dW only {ratio[1]:.2f}, "
+           f"with dx {ratio[2]:.2f}"))  # fmt: skip
 assert 0.3 < ratio[1] < 3 and ratio[2] > 1.3 * ratio[1]  # counted: 1 and 2

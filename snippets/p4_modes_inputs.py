@@ -1,10 +1,10 @@
 """Many inputs, one output: time forward mode and reverse mode as n grows."""
 
-from diagrams import html_table
 from engine import Value
 from p4_dual import Dual
-from p4_plot import C1, C2, figure, svg
+from p4_plot import C1, C2, axes, svg
 from p4_timing import median_time
+from show import figure, table
 
 
 def f(xs):  # n inputs, one output: Σ tanh(x_i · x_{i+1})
@@ -39,18 +39,19 @@ for n in sizes:
 
 rows = [(n, f"{n}", "2", f"{a * 1e3:.2f}", f"{b * 1e3:.3f}",
          f"{a / b:.0f}×") for n, a, b in zip(sizes, fwd, rev)]  # fmt: skip
-print(html_table(["inputs n", "forward passes", "reverse passes",
-                  "forward mode, ms", "reverse mode, ms", "ratio"], rows,
-                 "measured on the machine that built this page, "
-                 "median of 3 runs"))  # fmt: skip
-fig, ax = figure(6.4, 3.2)
+print(table(["inputs n", "forward passes", "reverse passes",
+             "forward mode, ms", "reverse mode, ms", "ratio"], rows,
+            "measured on the machine that built this page, "
+            "median of 3 runs"))  # fmt: skip
+fig, ax = axes(6.4, 3.2)
 ax.loglog(sizes, fwd, "o-", color=C1, label="forward mode: n passes")
 ax.loglog(sizes, rev, "s-", color=C2, label="reverse mode: 2 passes")
 ax.set_xlabel("number of inputs n")
 ax.set_ylabel("seconds per gradient")
 ax.legend(frameon=False)
-print(svg(fig, "modes-in", "Time per gradient, many inputs and one output",
-          f"At n = {sizes[-1]} forward mode took {fwd[-1] * 1e3:.1f} ms and "
-          f"reverse mode {rev[-1] * 1e3:.2f} ms."))  # fmt: skip
+desc = (f"At n = {sizes[-1]} forward mode took {fwd[-1] * 1e3:.1f} ms and "
+        f"reverse mode {rev[-1] * 1e3:.2f} ms.")  # fmt: skip
+title = "Time per gradient, many inputs and one output"
+print(figure(svg(fig, "modes-in", title, desc)))
 assert fwd[-1] > 3 * rev[-1]  # reverse mode wins by far at 128 inputs
 assert fwd[-1] / fwd[0] > 2 * rev[-1] / rev[0]  # and its lead grows with n

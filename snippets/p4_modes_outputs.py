@@ -1,10 +1,10 @@
 """One input, many outputs: now forward mode needs one pass."""
 
-from diagrams import html_table
 from engine import Value
 from p4_dual import Dual
-from p4_plot import C1, C2, figure, svg
+from p4_plot import C1, C2, axes, svg
 from p4_timing import median_time
+from show import figure, table
 
 
 def g(x, m):  # one input, m outputs: y_k = tanh(y_{k-1} · x), y_0 = x
@@ -43,18 +43,19 @@ for m in sizes:
 
 rows = [(m, "1", f"1 + {m}", f"{a * 1e3:.3f}", f"{b * 1e3:.2f}",
          f"{b / a:.0f}×") for m, a, b in zip(sizes, fwd, rev)]  # fmt: skip
-print(html_table(["outputs m", "forward passes", "reverse passes",
-                  "forward mode, ms", "reverse mode, ms", "ratio"], rows,
-                 "measured on the machine that built this page, "
-                 "median of 3 runs"))  # fmt: skip
-fig, ax = figure(6.4, 3.2)
+print(table(["outputs m", "forward passes", "reverse passes",
+             "forward mode, ms", "reverse mode, ms", "ratio"], rows,
+            "measured on the machine that built this page, "
+            "median of 3 runs"))  # fmt: skip
+fig, ax = axes(6.4, 3.2)
 ax.loglog(sizes, fwd, "o-", color=C1, label="forward mode: 1 pass")
 ax.loglog(sizes, rev, "s-", color=C2, label="reverse mode: 1 + m passes")
 ax.set_xlabel("number of outputs m")
 ax.set_ylabel("seconds for all m derivatives")
 ax.legend(frameon=False)
-print(svg(fig, "modes-out", "Time for all derivatives, one input, m outputs",
-          f"At m = {sizes[-1]} forward mode took {fwd[-1] * 1e3:.2f} ms and "
-          f"reverse mode {rev[-1] * 1e3:.1f} ms."))  # fmt: skip
+desc = (f"At m = {sizes[-1]} forward mode took {fwd[-1] * 1e3:.2f} ms and "
+        f"reverse mode {rev[-1] * 1e3:.1f} ms.")  # fmt: skip
+title = "Time for all derivatives, one input, m outputs"
+print(figure(svg(fig, "modes-out", title, desc)))
 assert rev[-1] > 3 * fwd[-1]  # forward mode wins by far at 128 outputs
 assert rev[-1] / rev[0] > 2 * fwd[-1] / fwd[0]  # and its lead grows with m

@@ -8,11 +8,11 @@ import plots
 
 C1, C2, C3, C4 = "#010101", "#020202", "#030303", "#040404"
 # stand-in colour -> the CSS colour it becomes in the page
-CSS = {C1: "var(--bp-fwd)", C2: "var(--bp-bwd)", C3: "var(--p4-c3)",
-       C4: "var(--p4-c4)"}  # fmt: skip
+CSS = {C1: "var(--bp-fwd)", C2: "var(--bp-bwd)", C3: "var(--bp-third)",
+       C4: "var(--bp-fourth)"}  # fmt: skip
 
 
-def figure(width=6.4, height=3.4):
+def axes(width=6.4, height=3.4):
     """A figure and its axes, with the faint grid Part 4's plots share."""
     fig, ax = plt.subplots(figsize=(width, height))
     ax.grid(True, which="major", alpha=0.25, color=plots.BLACK)

@@ -1,7 +1,8 @@
 """Backprop through time: the same matrix, multiplied again at every step."""
 
 import numpy as np
-from p4_plot import C1, C2, C3, figure, svg
+from p4_plot import C1, C2, C3, axes, svg
+from show import figure, note
 
 rng = np.random.default_rng(0)
 n, T = 32, 60
@@ -22,20 +23,21 @@ for rho in (0.9, 1.0, 1.1):
     largest_sv[rho] = np.linalg.norm(W, 2)  # the most W can stretch
 # --8<-- [end:bptt]
 
-fig, ax = figure()
+fig, ax = axes()
 for (rho, c), color, mark in zip(curves.items(), (C1, C2, C3), "o^s"):
     ax.semilogy(c, mark + "-", color=color, markersize=3, markevery=5,
                 label=f"spectral radius {rho:g}")  # fmt: skip
 ax.set_xlabel("steps back in time")
 ax.set_ylabel("‖d loss / d h‖")
 ax.legend(frameon=False)
-print(svg(fig, "bptt", "Gradient norm going back through 60 steps",
-          "With spectral radius 0.9 the gradient falls to "
-          f"{curves[0.9][-1]:.1e} after {T} steps; with 1.0 it stays near "
-          f"{curves[1.0][-1]:.2f}; with 1.1 it grows to "
-          f"{curves[1.1][-1]:.1e}."))  # fmt: skip
-print("<p>largest singular value ‖W‖₂: " + ", ".join(
-    f"{largest_sv[r]:.2f} (ρ = {r:g})" for r in curves) + "</p>")  # fmt: skip
+desc = ("With spectral radius 0.9 the gradient falls to "
+        f"{curves[0.9][-1]:.1e} after {T} steps; with 1.0 it stays near "
+        f"{curves[1.0][-1]:.2f}; with 1.1 it grows to "
+        f"{curves[1.1][-1]:.1e}.")  # fmt: skip
+title = "Gradient norm going back through 60 steps"
+print(figure(svg(fig, "bptt", title, desc)))
+print(note("largest singular value ‖W‖₂: " + ", ".join(
+    f"{largest_sv[r]:.2f} (ρ = {r:g})" for r in curves)))  # fmt: skip
 
 for rho, c in curves.items():  # over 30 late steps the norm scales ~ ρ^30
     assert 0.8 < (c[T] / c[T - 30]) / rho**30 < 1.25

@@ -1,7 +1,8 @@
 """Gradient norm per layer at initialisation: sigmoid stack vs ReLU stack."""
 
 import numpy as np
-from p4_plot import C1, C2, figure, svg
+from p4_plot import C1, C2, axes, svg
+from show import figure, note
 
 rng = np.random.default_rng(0)
 depth, width, batch = 20, 100, 64
@@ -35,7 +36,7 @@ relu = layer_grad_norms(lambda z: np.maximum(z, 0), lambda z: z > 0,
                         std=np.sqrt(2 / width))  # fmt: skip
 # --8<-- [end:stack]
 
-fig, ax = figure()
+fig, ax = axes()
 layers = np.arange(1, depth + 1)
 ax.semilogy(layers, sig, "o-", color=C1, label="sigmoid, std 1/√n")
 ax.semilogy(layers, relu, "s-", color=C2, label="ReLU, std √(2/n)")
@@ -43,13 +44,14 @@ ax.set_xlabel("layer (1 = nearest the input)")
 ax.set_ylabel("‖dW‖ at initialisation")
 ax.set_xticks(layers[::2] + 1)
 ax.legend(frameon=False)
-print(svg(fig, "vanish", "Gradient norm per layer, sigmoid vs ReLU",
-          f"Across {depth} layers the sigmoid stack's gradient norm falls "
-          f"from {sig[-1]:.1e} at the top to {sig[0]:.1e} at layer 1; "
-          f"the ReLU stack stays between {min(relu):.1e} and "
-          f"{max(relu):.1e}."))  # fmt: skip
-print(f"<p>sigmoid: layer 1 / layer {depth} = {sig[0] / sig[-1]:.1e}; "
-      f"ReLU: {relu[0] / relu[-1]:.2f}</p>")  # fmt: skip
+desc = (f"Across {depth} layers the sigmoid stack's gradient norm falls "
+        f"from {sig[-1]:.1e} at the top to {sig[0]:.1e} at layer 1; "
+        f"the ReLU stack stays between {min(relu):.1e} and "
+        f"{max(relu):.1e}.")  # fmt: skip
+title = "Gradient norm per layer, sigmoid vs ReLU"
+print(figure(svg(fig, "vanish", title, desc)))
+print(note(f"sigmoid: layer 1 / layer {depth} = {sig[0] / sig[-1]:.1e}; "
+           f"ReLU: {relu[0] / relu[-1]:.2f}"))  # fmt: skip
 
 assert sig[0] / sig[-1] < 1e-10  # sigmoid: vanishes by > 10 decades
 assert all(a < b for a, b in zip(sig, sig[1:]))  # shrinks every layer down

@@ -3,13 +3,15 @@ every part's plots go through, and the site's matplotlib style.
 
     fig, ax = plt.subplots(figsize=(6.4, 3.4))
     ax.plot(xs, ys, color="#010101")  # a stand-in colour
-    print(svg(fig, "fig-id", "title", "description", "p1-plot",
-              {"#010101": "var(--bp-fwd)"}))
+    print(figure(svg(fig, "fig-id", "title", "description", "p1-plot",
+                     {"#010101": "var(--bp-fwd)"})))   # show.figure
 
 The SVG text `svg()` returns
 - reads on the light and the dark page: the background is transparent,
   black becomes `currentColor` (the page's text colour) and each stand-in
-  colour in `colours` becomes the CSS colour it maps to;
+  colour in `colours` becomes the CSS colour it maps to (class `bp-plot`:
+  its paint rules are in show.py, which also writes it to a file with the
+  light palette's colours when a script runs in a terminal);
 - fits into the page: no XML prologue and no <metadata>; no <style> (in
   inline SVG it would style the whole page); no font-family (text is in
   the page's font); no width and height (the CSS class sizes it); and ids
@@ -96,7 +98,7 @@ def svg(fig, name, title, desc, css_class, colours=None):
         count=1,
     )
     head = (
-        f'<svg class="{css_class}" role="img" '
+        f'<svg class="bp-plot {css_class}" role="img" '
         f'aria-labelledby="{name}-t {name}-d" '
         'stroke-linejoin="round" '  # what the dropped <style> asked for
     )

@@ -1,9 +1,11 @@
 """Shared fixtures: the repository layout and one strict build of the site."""
 
+import hashlib
 import os
 import shutil
 import subprocess
 import sys
+import venv
 from pathlib import Path
 
 import pytest
@@ -66,6 +68,27 @@ def built_site(tmp_path_factory) -> Path:
     warnings = [ln for ln in result.stderr.splitlines() if "WARNING" in ln]
     assert not warnings, "\n".join(warnings)
     return dest
+
+
+def reader_env(*packages):
+    """A Python with only `packages` (and what they need), at the versions
+    of requirements.lock: what a reader has. Made once, in .venv-reader*/
+    (gitignored), and again when the lock or the list changes."""
+    lock = (ROOT / "requirements.lock").read_bytes()
+    key = hashlib.sha256(lock + " ".join(packages).encode()).hexdigest()
+    folder = ROOT / (".venv-reader" + "".join(f"-{p}" for p in packages[2:]))
+    stamp, python = folder / ".installed", folder / "bin" / "python"
+    if not (stamp.is_file() and stamp.read_text() == key):
+        venv.create(folder, clear=True, with_pip=True)
+        subprocess.run(
+            [python, "-m", "pip", "install", "-q"]
+            + ["--disable-pip-version-check", "-c", ROOT / "requirements.lock"]
+            + list(packages),
+            check=True,
+            capture_output=True,
+        )
+        stamp.write_text(key)
+    return python
 
 
 def site_pages(site: Path):

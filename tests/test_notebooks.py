@@ -4,17 +4,17 @@ its page is light, offline and offers those downloads."""
 
 import base64
 import importlib.util
-import shutil
+import json
 import struct
 import sys
+import zipfile
 from types import SimpleNamespace
 
-import jupytext
 import nbclient
 import nbformat
 import pytest
 from bs4 import BeautifulSoup
-from conftest import DOCS, ROOT, build, copy_project, env
+from conftest import DOCS, ROOT, build, copy_project, reader_env
 
 sys.path.insert(0, str(ROOT / "hooks"))  # as mkdocs does for its hooks
 spec = importlib.util.spec_from_file_location(
@@ -26,14 +26,17 @@ spec.loader.exec_module(hook)
 SOURCES = sorted((DOCS / "notebooks").glob("*.py"))
 
 
-def reader_folder(source, folder):
-    """What a reader downloads: the notebook and the modules it imports."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"{source.stem}.ipynb"
-    jupytext.write(jupytext.read(source), path)
-    for name in hook.needed_modules(source.read_text(encoding="utf-8")):
-        shutil.copy(ROOT / "snippets" / f"{name}.py", folder)
-    return path
+def reader_folder(site, source, folder):
+    """What a reader downloads from the built site: the notebook's zip,
+    unpacked (the notebook and the modules it imports, in one folder)."""
+    with zipfile.ZipFile(site / "notebooks" / f"{source.stem}.zip") as z:
+        z.extractall(folder)
+    (inner,) = folder.iterdir()
+    assert sorted(p.name for p in inner.iterdir()) == sorted(
+        [f"{source.stem}.ipynb"]
+        + [f"{m}.py" for m in hook.needed_modules(source.read_text())]
+    )
+    return inner / f"{source.stem}.ipynb"
 
 
 def test_there_are_notebooks():
@@ -41,20 +44,41 @@ def test_there_are_notebooks():
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
-def test_notebook_runs_in_a_clean_kernel(source, tmp_path, monkeypatch):
-    for key, value in env().items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.delenv("PYTHONPATH", raising=False)  # only the folder
-    monkeypatch.delenv("MPLBACKEND", raising=False)  # Jupyter's default
-    path = reader_folder(source, tmp_path / "download")
+def test_notebook_runs_in_a_fresh_kernel_as_downloaded(
+    source, built_site, tmp_path
+):
+    """The download, in an empty folder, in a kernel whose Python has only
+    numpy, matplotlib and the kernel itself, started in that folder."""
+    python = reader_env("numpy", "matplotlib", "ipykernel")
+    path = reader_folder(built_site, source, tmp_path / "download")
     notebook = nbformat.read(path, as_version=4)
+    spec = tmp_path / "jupyter" / "kernels" / "reader" / "kernel.json"
+    spec.parent.mkdir(parents=True)
+    spec.write_text(
+        json.dumps(
+            {
+                "argv": [str(python), "-E", "-s", "-m", "ipykernel_launcher"]
+                + ["-f", "{connection_file}"],
+                "display_name": "reader",
+                "language": "python",
+            }
+        )
+    )
+    probe = nbformat.v4.new_code_cell("import sys; print(sys.executable)")
+    notebook.cells.append(probe)  # which Python ran the cells
     client = nbclient.NotebookClient(
         notebook,
+        kernel_name="reader",
         timeout=120,
-        kernel_name="python3",
         resources={"metadata": {"path": str(path.parent)}},
     )
-    client.execute()  # raises CellExecutionError on the first failing cell
+    with pytest.MonkeyPatch.context() as mp:  # the kernel's environment
+        mp.setenv("JUPYTER_PATH", str(tmp_path / "jupyter"))
+        for key in ("PYTHONPATH", "MPLBACKEND", "MATPLOTLIBRC"):
+            mp.delenv(key, raising=False)
+        client.execute()  # raises CellExecutionError on a failing cell
+    assert probe.outputs[0]["text"].strip() == str(python)
+    notebook.cells.pop()
     outputs = [o for c in notebook.cells for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     assert any(o.get("output_type") == "display_data" for o in outputs)
@@ -88,6 +112,7 @@ def test_notebook_page_is_light_offline_and_downloadable(source, built_site):
     assert not [c for c in notebook.cells if c.get("outputs")]
     links = {a["href"] for a in soup.select("article a[href]")}
     assert f"../{source.stem}.ipynb" in links
+    assert f"../{source.stem}.zip" in links
     for name in hook.needed_modules(source.read_text(encoding="utf-8")):
         assert f"../{name}.py" in links
         assert (built_site / "notebooks" / f"{name}.py").is_file()

@@ -70,7 +70,7 @@ def test_plots_are_labelled_from_their_data_and_follow_the_palette():
     from p2_plots import decision_boundary, loss_curve
 
     svg = loss_curve([1.0, 0.5, 0.25, 0.3], "Loss", name="tl")
-    assert svg.startswith('<svg class="p2-plot" role="img"')
+    assert svg.startswith('<svg class="bp-plot p2-plot" role="img"')
     assert 'aria-labelledby="tl-t tl-d"' in svg
     assert '<title id="tl-t">Loss</title>' in svg
     assert "1.000 after the first, 0.300 after the last" in svg

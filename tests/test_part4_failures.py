@@ -98,7 +98,7 @@ def test_sigmoid_stack_gradient_is_the_chain_rule():
 def test_plot_svg_is_palette_safe_and_labelled():
     import p4_plot
 
-    fig, ax = p4_plot.figure()
+    fig, ax = p4_plot.axes()
     ax.plot([0, 1], [1, 0], color=p4_plot.C2, label="a")
     ax.legend()
     svg = p4_plot.svg(fig, "tst", "A title", "A description")

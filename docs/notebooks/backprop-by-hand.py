@@ -17,9 +17,11 @@
 # expression by hand, check each one by nudging, then let a reverse-mode
 # engine do the same bookkeeping and compare.
 #
-# **Run it yourself:** download [this notebook](../backprop-by-hand.ipynb)
-# and [engine.py](../engine.py) into one folder, open the notebook in
-# Jupyter and run all cells. You need only numpy and matplotlib.
+# **Run it yourself:** download [this notebook and `engine.py`, the one
+# module it imports, as one folder](../backprop-by-hand.zip) (or one by
+# one: [the notebook](../backprop-by-hand.ipynb), [engine.py](../engine.py)),
+# open the notebook in Jupyter and run all cells. You need only numpy and
+# matplotlib.
 #
 # The exam-hall picture: the forward pass writes out the working from the
 # question to the answer; the backward pass starts at the answer and asks,

@@ -17,9 +17,12 @@
 # interleaved spirals, with every gradient computed by the forward/backward
 # pairs of `layers.py` and checked by `gradcheck.py` before we trust it.
 #
-# **Run it yourself:** download [this notebook](../train-a-network.ipynb),
-# [layers.py](../layers.py) and [gradcheck.py](../gradcheck.py) into one
-# folder and run all cells. You need only numpy and matplotlib.
+# **Run it yourself:** download [this notebook with `layers.py` and
+# `gradcheck.py`, the modules it imports, as one folder](../train-a-network.zip)
+# (or one by one: [the notebook](../train-a-network.ipynb),
+# [layers.py](../layers.py), [gradcheck.py](../gradcheck.py)), open the
+# notebook in Jupyter and run all cells. You need only numpy and
+# matplotlib.
 
 # %%
 import matplotlib.pyplot as plt
