@@ -34,5 +34,5 @@ edges += [("q", "f"), ("r", "f")]  # into f
 # by hand: f = (x + y)·y·z, so df/dx = yz, df/dy = yz + (x + y)z,
 # df/dz = (x + y)y
 assert f == (x + y) * y * z
-assert (1.0 * dq, z * dr) == (-6.0, -1.5)  # the two paths into y
+assert (1.0 * dq, z * dr, dy) == (-6.0, -1.5, -7.5)  # two paths into y
 assert (dx, dy, dz) == (y * z, y * z + (x + y) * z, (x + y) * y)
