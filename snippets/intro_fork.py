@@ -18,7 +18,7 @@ dx += y * da  # d(x * y)/dx = y: the second path ADDS to dx
 nodes = [
     {"id": "x", "label": "x", "op": "", "value": x, "grad": dx},
     {"id": "y", "label": "y", "op": "", "value": y, "grad": dy},
-    {"id": "a", "label": "a", "op": "*", "value": a, "grad": da},
+    {"id": "a", "label": "a", "op": "×", "value": a, "grad": da},
     {"id": "f", "label": "f", "op": "+", "value": f, "grad": df},
 ]
 edges = [("x", "a"), ("y", "a"), ("a", "f"), ("x", "f")]

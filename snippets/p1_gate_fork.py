@@ -17,8 +17,8 @@ nodes = [
     {"id": "x", "label": "x", "op": "", "value": x, "grad": dx},
     {"id": "y", "label": "y", "op": "", "value": y, "grad": dy},
     {"id": "z", "label": "z", "op": "", "value": z, "grad": dz},
-    {"id": "a", "label": "a", "op": "*", "value": a, "grad": da},
-    {"id": "b", "label": "b", "op": "*", "value": b, "grad": db},
+    {"id": "a", "label": "a", "op": "×", "value": a, "grad": da},
+    {"id": "b", "label": "b", "op": "×", "value": b, "grad": db},
     {"id": "f", "label": "f", "op": "+", "value": f, "grad": df},
 ]
 edges = [("x", "a"), ("y", "a"), ("x", "b"), ("z", "b")]

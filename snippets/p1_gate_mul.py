@@ -12,7 +12,7 @@ dy = x * dm  # d(x·y)/dy = x
 nodes = [
     {"id": "x", "label": "x", "op": "", "value": x, "grad": dx},
     {"id": "y", "label": "y", "op": "", "value": y, "grad": dy},
-    {"id": "m", "label": "m", "op": "*", "value": m, "grad": dm},
+    {"id": "m", "label": "m", "op": "×", "value": m, "grad": dm},
 ]
 edges = [("x", "m"), ("y", "m")]
 title = "Multiply gate: m = x·y, upstream 2"

@@ -3,8 +3,8 @@
 # --8<-- [start:forward]
 x, y, z = 1.5, -2.0, 3.0  # the inputs
 q = x + y  # node q: +
-r = y * z  # node r: *   (y feeds q AND r: a fork)
-f = q * r  # node f: *   the output
+r = y * z  # node r: ×   (y feeds q AND r: a fork)
+f = q * r  # node f: ×   the output
 # --8<-- [end:forward]
 
 # --8<-- [start:backward]
@@ -24,8 +24,8 @@ nodes = [
     {"id": "y", "label": "y", "op": "", "value": y, "grad": dy},
     {"id": "z", "label": "z", "op": "", "value": z, "grad": dz},
     {"id": "q", "label": "q", "op": "+", "value": q, "grad": dq},
-    {"id": "r", "label": "r", "op": "*", "value": r, "grad": dr},
-    {"id": "f", "label": "f", "op": "*", "value": f, "grad": df},
+    {"id": "r", "label": "r", "op": "×", "value": r, "grad": dr},
+    {"id": "f", "label": "f", "op": "×", "value": f, "grad": df},
 ]
 edges = [("x", "q"), ("y", "q"), ("y", "r"), ("z", "r")]  # into q and r
 edges += [("q", "f"), ("r", "f")]  # into f
