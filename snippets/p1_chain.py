@@ -4,8 +4,8 @@
 import math
 
 x = 1.2
-u = x**2  # inner step:  du/dx = 2x
-y = math.sin(u)  # outer step:  dy/du = cos(u)
+u = x**2  # inner step: local derivative 2x
+y = math.sin(u)  # outer step: local derivative cos(u)
 
 h = 1e-6  # nudge x and follow the nudge through both steps
 u_moved = (x + h) ** 2 - u  # how far u moved

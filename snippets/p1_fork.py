@@ -1,8 +1,8 @@
 """A value that feeds two places: its gradients add."""
 
 x = 2.0
-a = 3 * x  # path 1:  da/dx = 3
-b = x**2  # path 2:  db/dx = 2x
+a = 3 * x  # path 1: local derivative 3
+b = x**2  # path 2: local derivative 2x
 y = a * b  # y = 3x³, so dy/dx = 9x² = 36
 
 # --8<-- [start:backward]

@@ -26,6 +26,6 @@ edges += [("a", "f"), ("b", "f")]
 title = "Fork: f = x·y + x·z, starting from ∂f/∂f = 1"
 print(figure(graph_svg(nodes, edges, title, id_prefix="gate-fork")))
 
-assert dx == y + z == 1.5  # by hand: f = x(y + z), so df/dx = y + z
+assert dx == y + z == 1.5  # by hand: f = x(y + z), so ∂f/∂x = y + z
 h = 1e-6
 assert abs(((x + h) * (y + z) - (x - h) * (y + z)) / (2 * h) - dx) < 1e-9

@@ -34,7 +34,7 @@ def forward(p):
 
 # --8<-- [start:backward]
 def backward(p, v):
-    # output layer: dE/dnet_o = dE/do * do/dnet_o = (o - t) * o(1 - o)
+    # output layer: ∂E/∂net_o = ∂E/∂o · ∂o/∂net_o = (o - t) · o(1 - o)
     dnet_o1 = (v["o1"] - t1) * v["o1"] * (1 - v["o1"])
     dnet_o2 = (v["o2"] - t2) * v["o2"] * (1 - v["o2"])
     # each hidden unit feeds both outputs: its gradient is a sum

@@ -6,7 +6,7 @@ from show import table
 p, v = W, forward(W)
 g = backward(p, v)
 o1, o2, h1, h2 = v["o1"], v["o2"], v["h1"], v["h2"]
-# the backward line at the units: dE/d(output), then dE/d(net input) = δ
+# the backward line at the units: ∂E/∂(output), then ∂E/∂(net input) = δ
 do1, do2 = o1 - t1, o2 - t2
 d_o1, d_o2 = do1 * o1 * (1 - o1), do2 * o2 * (1 - o2)
 dh1, dh2 = d_o1 * p["w5"] + d_o2 * p["w7"], d_o1 * p["w6"] + d_o2 * p["w8"]

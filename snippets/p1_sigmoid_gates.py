@@ -11,10 +11,10 @@ f = 1 / den  # reciprocal
 
 # backward, one primitive gate at a time (each local rule in its comment)
 df = 1.0
-dden = -1 / den**2 * df  # d(1/den)/d(den) = -1/den²
-de = 1.0 * dden  # d(1 + e)/de = 1
-dneg = math.exp(neg) * de  # d(exp(neg))/d(neg) = exp(neg)
-dz_gates = -1.0 * dneg  # d(-z)/dz = -1
+dden = -1 / den**2 * df  # 1/den: local derivative -1/den²
+de = 1.0 * dden  # 1 + e: local derivative 1
+dneg = math.exp(neg) * de  # exp(neg): local derivative exp(neg)
+dz_gates = -1.0 * dneg  # -z: local derivative -1
 
 dz_grouped = f * (1 - f) * df  # the same, as one gate: σ(1 − σ)
 print(f"four gates: dz = {dz_gates:.12f}")

@@ -17,9 +17,9 @@ f = num * inv  # [8]
 # --8<-- [start:backward]
 df = 1.0
 dnum, dinv = inv * df, num * df  # [8] multiply swaps
-dden = -1 / den**2 * dinv  # [7] d(1/den)/d(den) = -1/den²
+dden = -1 / den**2 * dinv  # [7] 1/den: local -1/den²
 dsq = 1.0 * dden  # [6] add passes it on
-ddiff = 2 * diff * dsq  # [5] d(diff²)/d(diff) = 2·diff
+ddiff = 2 * diff * dsq  # [5] diff²: local 2·diff
 dx, dy = 1.0 * ddiff, -1.0 * ddiff  # [4] x − y: +1 for x, −1 for y
 dp, dy_3 = dnum, dnum  # [3] add distributes
 dy += dy_3  # y was used again in [3]: add

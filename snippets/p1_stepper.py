@@ -26,10 +26,10 @@ for i in ["f", "r", "q"]:  # backward: the same order reversed (the inputs
     a, b = parents[i]  # x, y, z come last and have nothing to pass on)
     for k in [k for k, (_, d) in enumerate(edges) if d == i]:
         src = edges[k][0]
-        if op[i] == "+":  # d(a + b)/da = 1: add passes a copy
+        if op[i] == "+":  # ∂(a + b)/∂a = 1: add passes a copy
             local, why = 1.0, f"{i} = {a} + {b} passes {src} a copy"
             why += f": 1·∂f/∂{i} = 1·{{g}} = {{share}}."
-        else:  # d(a·b)/da = b: multiply swaps
+        else:  # ∂(a·b)/∂a = b: multiply swaps
             other = b if src == a else a
             local, why = val[other], f"{i} = {a}·{b} swaps: {src} gets "
             why += f"{other}·∂f/∂{i} = {n(val[other])}·{{g}} = {{share}}."

@@ -49,7 +49,7 @@ class Steps:
         self._add("forward", ids, rule)
 
     def seed(self, node, rule):
-        self.grad[node] = 1.0  # d(out)/d(out) = 1
+        self.grad[node] = 1.0  # ∂out/∂out = 1
         ask = {"name": f"∂{self.out}/∂{node}", "answer": 1.0}
         self._add("backward", [node], rule, ask=ask)
 
