@@ -232,3 +232,25 @@ def test_gradients_returned_as_a_list_are_read_as_a_tuple():
         L.affine_forward, lambda d, c: L.affine_backward(d, c)[:2], x, w, b
     )
     assert lines == ["2 gradients for 3 inputs"]
+
+
+def test_gradient_checking_page_claims_what_its_snippets_show():
+    """Issue 12, item 6: the kink demo scores "wrong" (so the threshold
+    table must not put kinks in "suspect"), one near 0 is rare, and a
+    float64 check does not vouch for float32 code."""
+    from conftest import DOCS
+
+    text = (DOCS / "part-3" / "gradient-checking.md").read_text("utf-8")
+    table = text[text.index("| relative error") : text.index("The bounds")]
+    suspect = next(ln for ln in table.splitlines() if "| suspect |" in ln)
+    wrong = next(ln for ln in table.splitlines() if "| wrong |" in ln)
+    assert "kink" not in suspect and "kink" in wrong
+    assert "near 0 is common" not in text
+    assert "then trust\nit in any precision" not in text
+    assert "trust it in any precision" not in " ".join(text.split())
+    assert "usually lands at $10^{-2}$ or above" in " ".join(text.split())
+    # and the numbers behind those sentences
+    x = np.array([[0.8, -1.2, 3e-7, 0.5]])
+    dx = L.relu_backward(np.ones_like(x), x)
+    num = G.numeric_grad(lambda: L.relu_forward(x)[0], x, np.ones_like(x))
+    assert G.verdict(G.rel_error(dx, num)) == "wrong"
