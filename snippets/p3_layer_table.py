@@ -13,7 +13,7 @@ for name, fwd, shapes, bwd, sizes, f, grads in ROWS:
     xs = [rng.standard_normal(s) for s in sizes]
     dout = rng.standard_normal(np.shape(f(*xs)))  # the gradient of Y
     worst[name] = max(
-        rel_error(g, numeric_grad(lambda: f(*xs), x, dout))
+        rel_error(g, numeric_grad(lambda f=f, xs=xs: f(*xs), x, dout))
         for x, g in zip(xs, grads(dout, *xs))
     )
     cells = [name, f"${fwd}$", f"${shapes}$", f"${bwd}$"]

@@ -24,8 +24,10 @@ for dtype, gap in ((np.float64, 800.0), (np.float32, 120.0)):
     fused, dfused = softmax_loss(s[None], np.array([1]))
     with np.errstate(under="ignore"):  # exp(-g) rounds to 0 from here:
         zero = next(g for g in range(2000) if np.exp(-dtype(g)) == 0)
-    print(f"{np.dtype(dtype).name}: p_y is exactly 0 once the right class "
-          f"is {zero} below the best; here it is {gap:g} below")
+    print(
+        f"{np.dtype(dtype).name}: p_y is exactly 0 once the right class "
+        f"is {zero} below the best; here it is {gap:g} below"
+    )
     print(f"  unfused: loss {loss}, ds {ds}")
     print(f"  fused:   loss {fused:.1f}, ds {dfused[0]}")
     assert np.isinf(loss) and np.isnan(ds).all()  # the unfused pair fails

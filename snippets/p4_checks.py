@@ -72,7 +72,7 @@ def _run(fn, args, size, what):
 def glu_forward(x, Wa, Wb):
     """out = (x Wa) * σ(x Wb): x (N, D), Wa and Wb (D, M) -> out (N, M)."""
     a = x @ Wa  # the value path
-    g = 1 / (1 + np.exp(-(x @ Wb)))  # the gate path, in (0, 1)
+    g = np.exp(-np.logaddexp(0, -(x @ Wb)))  # σ = 1/(1 + e^-z), no overflow
     return a * g, (x, Wa, Wb, a, g)
     # --8<-- [end:glu]
 
