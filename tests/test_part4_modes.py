@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pytest
+from conftest import DOCS
 from engine import Value
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -132,3 +133,49 @@ def test_one_blas_thread_restores_the_thread_count():
     with p4_timing.one_blas_thread():
         assert blas[0]() == 1
     assert blas[0]() == before
+
+
+# Issue 12, item 9: what the memory page and its exercise count -----------
+
+
+@settings(max_examples=8, deadline=None)
+@given(depth=st.integers(1, 6), batch=st.integers(1, 40))
+def test_a_relu_that_keeps_its_output_shares_one_array_per_layer(depth, batch):
+    mem = importlib.import_module("p4_cost_memory")
+    one = batch * mem.width * 8
+    keep_out = mem.cached_bytes(depth, batch, mem.relu_keeping_output)
+    keep_mask = mem.cached_bytes(depth, batch, mem.relu_keeping_mask)
+    assert keep_out == (depth + 1) * one  # the input and every output
+    assert keep_mask == depth * one + depth * batch * mem.width  # bool
+
+
+def test_the_relu_variants_give_the_same_gradient():
+    """relu'(z) from the output or from a mask is relu'(z) from z."""
+    import layers
+
+    mem = importlib.import_module("p4_cost_memory")
+    z = np.array([[-1.0, 0.0, 2.0], [0.5, -0.0, -3.0]])
+    dout = np.arange(6.0).reshape(2, 3) + 1
+    want = layers.relu_backward(dout, layers.relu_forward(z)[1])
+    for relu in (mem.relu_keeping_output, mem.relu_keeping_mask):
+        got = layers.relu_backward(dout, relu(z)[1].astype(float))
+        np.testing.assert_array_equal(got, want)
+
+
+def test_checkpoint_exercise_counts_by_brute_force():
+    """ceil(48/k) checkpoints of one array, plus a segment of k layers of
+    two arrays: simulate the peak for every k, independently."""
+    ex = importlib.import_module("p4_ex_memory")
+    peak = {}
+    for k in range(1, 49):
+        checkpoints = len(range(0, 48, k))
+        segment = max(len(range(s, min(s + k, 48))) for s in range(0, 48, k))
+        peak[k] = checkpoints + 2 * segment
+    least = min(peak.values())
+    assert least == ex.least == 20
+    assert [k for k, v in peak.items() if v == least] == ex.best == [4, 5, 6]
+    text = " ".join((DOCS / "part-4" / "what-a-gradient-costs.md")
+                    .read_text("utf-8").split())  # fmt: skip
+    assert "k = \\sqrt{48} \\approx 7" not in text
+    assert "in training but not in inference" not in text
+    assert "optimiser" in text and "gradient of the same size" in text
