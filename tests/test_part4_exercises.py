@@ -445,3 +445,14 @@ def test_built_page_shows_each_checkers_lines(built_site):
         report = importlib.import_module(f"p4_exercise_{name}").report
         assert isinstance(report, Report) and len(report) >= 2, name
         assert any(str(report) in text for text in shown), name
+
+
+def test_exercise_3_starting_file_leaves_the_answer_to_the_reader():
+    """Issue 12, item 12: the starter used to compute the fixed point h*
+    with tanh, most of the answer. It now reasons from W alone."""
+    start = importlib.import_module("p4_exercise_3_start")
+    body = inspect.getsource(start.predict_rate)
+    assert "tanh" not in body and "for " not in body and "diag" not in body
+    W, b = C.rate_case(*C.RATE_CASES["mild"])
+    rho = max(abs(np.linalg.eigvals(W)))
+    assert start.predict_rate(W, b) == pytest.approx(rho)  # W alone
