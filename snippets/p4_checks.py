@@ -232,10 +232,10 @@ def check_checkpoint(grads, k=4, depth=16):
     # allowed besides: the outputs dx and dWs, and three temporaries
     most = math.ceil(depth / k) + k + 3 + outputs
     least = 2 * depth - k  # every layer below the top segment, again
-    mem = "ok" if peak <= most else (
-        "too many: every activation is kept (copies and buffers count "
-        "too); keep every k-th, recompute the rest" if calls < least
-        else "too many: free each segment after its backward pass")  # fmt: skip
+    kept_all = ("too many: every activation is kept (copies and buffers "
+                "count too); keep every k-th, recompute the rest")  # fmt: skip
+    freed = "too many: free each segment after its backward pass"
+    mem = "ok" if peak <= most else kept_all if calls < least else freed
     work = "ok" if least <= calls <= 2 * depth else (
         "use step() for every layer" if calls < depth
         else "no recomputation: recompute each segment from its "

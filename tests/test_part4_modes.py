@@ -123,16 +123,24 @@ def test_cached_bytes_are_two_activations_per_layer(depth, batch):
     assert mem.cached_bytes(depth, batch) == depth * 2 * batch * mem.width * 8
 
 
-def test_one_blas_thread_restores_the_thread_count():
-    import p4_timing
+def test_one_blas_thread_limits_blas_and_restores_it():
+    """Through threadpoolctl, not by scanning /proc for OpenBLAS."""
+    import inspect
 
-    blas = p4_timing._openblas()
-    if blas is None:
-        pytest.skip("numpy's OpenBLAS not found on this platform")
-    before = blas[0]()
+    import p4_timing
+    from threadpoolctl import threadpool_info
+
+    def blas_threads():
+        return [p["num_threads"] for p in threadpool_info()
+                if p["user_api"] == "blas"]  # fmt: skip
+
+    assert p4_timing.BLAS_LIMITED
+    before = blas_threads()
+    assert before, "numpy's BLAS not seen by threadpoolctl"
     with p4_timing.one_blas_thread():
-        assert blas[0]() == 1
-    assert blas[0]() == before
+        assert set(blas_threads()) == {1}
+    assert blas_threads() == before
+    assert "/proc" not in inspect.getsource(p4_timing)
 
 
 # Issue 12, item 9: what the memory page and its exercise count -----------

@@ -40,8 +40,8 @@ def test_sigmoids_do_not_overflow(name, fn):
     with np.errstate(over="raise", invalid="raise", divide="raise"):
         s = sigmoid(EXTREME)
     # by hand: 1/(1 + e^1e4) is 0 in float64, 1/(1 + e^-1e4) is 1
-    np.testing.assert_allclose(s, [0, 1 / (1 + np.exp(50)), 0.5,
-                                   1 / (1 + np.exp(-50)), 1], rtol=1e-15)  # fmt: skip
+    want = [0, 1 / (1 + np.exp(50)), 0.5, 1 / (1 + np.exp(-50)), 1]
+    np.testing.assert_allclose(s, want, rtol=1e-15)
 
 
 def test_glu_forward_is_stable_and_its_solution_finite():
@@ -59,8 +59,8 @@ def test_exercise_4_loss_is_finite_when_hopelessly_wrong():
     The log-softmax form gives the loss by hand: the gap, 2e4 (plus the
     decay term, 0 here)."""
     net = functions("p3_exercise_4_net.py")["loss_and_grads"]
-    p = {"W1": np.eye(2), "b1": np.zeros(2),
-         "W2": np.array([[1e4, -1e4], [0.0, 0.0]]), "b2": np.zeros(2)}  # fmt: skip
+    W2 = np.array([[1e4, -1e4], [0.0, 0.0]])
+    p = {"W1": np.eye(2), "b1": np.zeros(2), "W2": W2, "b2": np.zeros(2)}
     x, y = np.array([[1.0, 0.0]]), np.array([1])  # scores (1e4, -1e4)
     with np.errstate(over="raise", invalid="raise", divide="raise"):
         loss, grads = net(p, x, y, 0.0)
