@@ -50,3 +50,11 @@ def test_train_page_describes_the_curve_it_draws(capsys):
     capsys.readouterr()
     assert np.all(np.diff(m.net_losses) < 0)  # smooth: no steps, no bumps
     assert "in steps" not in page("train-from-scratch.md")
+
+
+def test_notebook_says_which_accuracy_and_what_backward_costs():
+    text = (DOCS / "notebooks" / "train-a-network.py").read_text("utf-8")
+    flat = " ".join(text.split())
+    assert "training accuracy" in flat and "test accuracy" in flat
+    assert "about as much as the forward pass" not in flat
+    assert "about twice the forward pass" in flat
