@@ -187,3 +187,39 @@ def test_checkpoint_exercise_counts_by_brute_force():
     assert "k = \\sqrt{48} \\approx 7" not in text
     assert "in training but not in inference" not in text
     assert "optimiser" in text and "gradient of the same size" in text
+
+
+# The cheap gradient principle: what p4_cheap_gradient.py counts ---------
+
+
+def test_backward_work_is_one_multiply_add_per_local_derivative():
+    """On a graph counted by hand: (a*b + c).tanh() has 3 operations and
+    5 local derivatives, one multiply-add each in engine.backward's loop;
+    the count p4_cheap_gradient.py makes on a larger graph."""
+    a, b, c = Value(0.5), Value(-1.5), Value(2.0)
+    out = (a * b + c).tanh()
+    ops = [v for v in out.topological_order() if v.parents]
+    assert len(ops) == 3
+    assert sum(len(v.parents) for v in ops) == 5
+    out.backward()  # and the gradients are right, by hand
+    t = math.tanh(0.5 * -1.5 + 2.0)
+    assert a.grad == pytest.approx((1 - t * t) * -1.5)
+    assert b.grad == pytest.approx((1 - t * t) * 0.5)
+    assert c.grad == pytest.approx(1 - t * t)
+
+
+def test_cheap_gradient_snippet_counts_and_differentiates_right(capsys):
+    m = importlib.import_module("p4_cheap_gradient")
+    capsys.readouterr()
+    assert m.edges <= 2 * len(m.ops)  # at most two inputs per operation
+    w = m.V2[3]
+    loss = m.engine_loss()
+    loss.zero_grad()
+    loss.backward()
+    old, h = w.data, 1e-6
+    w.data = old + h
+    up = m.engine_loss().data
+    w.data = old - h
+    down = m.engine_loss().data
+    w.data = old
+    assert w.grad == pytest.approx((up - down) / (2 * h), rel=1e-6)
