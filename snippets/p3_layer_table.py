@@ -16,7 +16,9 @@ for name, fwd, shapes, bwd, sizes, f, grads in ROWS:
         rel_error(g, numeric_grad(lambda f=f, xs=xs: f(*xs), x, dout))
         for x, g in zip(xs, grads(dout, *xs))
     )
-    cells = [name, f"${fwd}$", f"${shapes}$", f"${bwd}$"]
+    lines = [fwd, shapes, bwd]  # one formula a line: ",\ " separates
+    cells = [name] + ["<br>".join(f"${t}$" for t in c.split(",\\ "))
+                      for c in lines]  # fmt: skip
     print("| " + " | ".join(cells) + f" | `{worst[name]:.0e}` |")
 
 assert max(worst.values()) < 1e-7  # every row agrees with the nudges

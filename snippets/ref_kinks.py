@@ -48,7 +48,8 @@ for what, x, f, grad, torch in cases:
         left, right = slopes(f, x, i)
         name = "dx" if len(x) == 1 else "d" + ("ab"[i] if len(x) == 2 else
                                                f"x{i + 1}")  # fmt: skip
-        where = f"{what} at ({', '.join(f'{v:g}' for v in x)})"
+        at = ", ".join(f"{v:g}" for v in x)
+        where = f"{what} at " + (f"x = {at}" if len(x) == 1 else f"({at})")
         rows.append((where, name, f"{left:g}", f"{right:g}", f"{g[i]:g}",
                      torch[i]))  # fmt: skip
         assert left <= g[i] <= right  # between the slopes: a subgradient
