@@ -81,8 +81,9 @@ class Value:
 
     def __truediv__(self, other):
         other = lift(other)
-        a, b = self.data, other.data  # d(a/b)/da = 1/b, d(a/b)/db = -a/b^2
-        return Value(a / b, (self, other), (1.0 / b, -a / (b * b)), "/")
+        a, b = self.data, other.data
+        q = a / b  # dq/da = 1/b, dq/db = -a/b^2 = -q/b (no b*b to underflow)
+        return Value(q, (self, other), (1.0 / b, -q / b), "/")
 
     def __neg__(self):
         return Value(-self.data, (self,), (-1.0,), "neg")  # d(-a)/da = -1
