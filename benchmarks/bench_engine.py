@@ -10,7 +10,9 @@ Two ways to time it:
                  engine_script.py, a training script as small as a user's:
                  build the model, then time each of the first 4 steps.
                  "first" is the first step, "later" the median of steps
-                 2-4.
+                 2-4. Round r starts the first step at a different point
+                 of the garbage collector's cycle (r % 10, see
+                 engine_script.py), as different scripts would.
   one process    both engines in this process, 3 steps in a row per
                  timing, after a gc.collect() (how this file measured
                  before issue 16).
@@ -30,8 +32,9 @@ figure times 3 steps in a row: mostly later steps.
 The first step is also the most fragile figure: the collector's counters
 carry over from whatever ran before it (imports, building the model), and
 they decide whether a full collection, which walks the whole graph built
-so far, falls inside the first step. That is why engine_script.py imports
-no more than a user's script would.
+so far, falls inside the first step; measured at one fixed point of the
+collector's cycle, the first-step ratio moves by a third from one point to
+the next. Hence the rounds over ten starting points, and the median.
 
 Also in one process: a chain 20,000 operations deep (micrograd's
 recursive topological sort needs a raised recursion limit there) and the
@@ -63,9 +66,10 @@ FRESH_STEPS = 4  # fresh process: the first step, then 3 later ones
 SCRIPT = HERE / "engine_script.py"
 
 
-def fresh(name, old_code=""):
+def fresh(name, passes=0, old_code=""):
     """engine_script.py in a new interpreter: CPU and wall s per step."""
-    cmd = [sys.executable, str(SCRIPT), name, str(FRESH_STEPS), old_code]
+    cmd = [sys.executable, str(SCRIPT), name, str(FRESH_STEPS)]
+    cmd += [str(passes), old_code]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True)
     cpu, wall = out.stdout.splitlines()[:2]
     return {
@@ -75,12 +79,14 @@ def fresh(name, old_code=""):
 
 
 def fresh_rounds(entries, rounds):
-    """entries: {key: (name, old_code)}; medians over interleaved rounds."""
+    """entries: {key: (name, old_code)}; medians over interleaved rounds.
+    Round r starts every first step at collector passes r % 10."""
     runs = {k: [] for k in entries}
     for r in range(rounds):
         keys = list(entries) if r % 2 == 0 else list(entries)[::-1]
         for k in keys:
-            runs[k].append(fresh(*entries[k]))
+            name, *old_code = entries[k]
+            runs[k].append(fresh(name, r % 10, *old_code))
     med = statistics.median
     return {
         k: {
@@ -172,7 +178,7 @@ def row(name, ours, theirs, unit="ms", scale=1e3):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=7)
+    ap.add_argument("--rounds", type=int, default=10)
     ap.add_argument("--json", help="also write the results to this file")
     args = ap.parse_args()
 

@@ -60,6 +60,11 @@ def old_init(self, data, _parents=(), _locals=(), _op="", *, label=""):
     self.op, self.label = _op, label
 
 
+def old_relu(self):
+    x = self.data
+    return Value(max(x, 0.0), (self,), (1.0 if x > 0 else 0.0,), "relu")
+
+
 def old_backward(self):
     order = self.topological_order()
     for node in order:
@@ -98,6 +103,11 @@ OLD_CODE = [
         "skip",
         "backward: skip a node whose gradient is 0",
         {"backward": old_backward},
+    ),
+    (
+        "relu",
+        "relu: its slope a constant tuple, not a new one",
+        {"relu": old_relu},
     ),
 ]
 

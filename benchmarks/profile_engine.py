@@ -193,7 +193,7 @@ def graph_size():
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--rounds", type=int, default=10)
     ap.add_argument("--json", help="also write the results to this file")
     ap.add_argument("--profile-worker", help=argparse.SUPPRESS)
     args = ap.parse_args()

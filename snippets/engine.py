@@ -126,9 +126,10 @@ class Value:
         s = 1.0 / (1.0 + e) if self.data >= 0 else e / (1.0 + e)
         return Value(s, (self,), (s * (1.0 - s),), "sigmoid")  # s(1 - s)
 
-    def relu(self):
-        x = self.data  # slope 1 for x > 0, else 0 (at 0 too)
-        return Value(max(x, 0.0), (self,), (1.0 if x > 0 else 0.0,), "relu")
+    def relu(self):  # slope 1 for x > 0, else 0 (at 0 too)
+        if self.data > 0:  # (1.0,) and (0.0,) are constants: no new tuple
+            return Value(self.data, (self,), (1.0,), "relu")
+        return Value(0.0, (self,), (0.0,), "relu")
 
     # --8<-- [end:unary]
     # --8<-- [start:order]
