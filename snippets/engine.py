@@ -12,6 +12,8 @@ Interface (stable: later pages, notebooks and exercises import it):
     v.topological_order()    those nodes, each after its parents, v last
     v.parents, v.local_grads the inputs of v and d(v)/d(input) for each
     v.op, v.label            operation name ("" for an input); a free name
+    Value(data, parents, local_grads, op)   a new operation's result
+    lift(x)                  x as a Value: a number becomes a new input
 
 Each operation computes its value and records its local derivatives; one
 loop in backward() applies parent.grad += local * node.grad in reverse
@@ -36,15 +38,20 @@ from numbers import Real
 class Value:
     __slots__ = ("data", "grad", "parents", "local_grads", "op", "label")
 
-    def __init__(self, data, _parents=(), _locals=(), _op="", *, label=""):
-        if not isinstance(data, (float, int, Real)):
-            raise TypeError(f"Value needs a real number, not {data!r}")
+    def __init__(self, data, parents=(), local_grads=(), op="", label=""):
+        if type(data) is not float:  # an int, a numpy number, or no number
+            if not isinstance(data, Real):
+                raise TypeError(f"Value needs a real number, not {data!r}")
+            data = float(data)
         if not math.isfinite(data):  # nan or inf, e.g. from an overflow
-            where = f" (result of {_op!r})" if _op else ""
+            where = f" (result of {op!r})" if op else ""
             raise ValueError(f"Value needs a finite number, not {data}{where}")
-        self.data, self.grad = float(data), 0.0
-        self.parents, self.local_grads = _parents, _locals
-        self.op, self.label = _op, label
+        self.data = data
+        self.grad = 0.0
+        self.parents = parents  # the Values this one was made from
+        self.local_grads = local_grads  # d(self)/d(parent), one each
+        self.op = op  # the operation's name, for drawings
+        self.label = label  # a name of your choice, for drawings
 
     def __repr__(self):
         return f"Value(data={self.data:.6g}, grad={self.grad:.6g})"
@@ -53,44 +60,39 @@ class Value:
 
     # --8<-- [start:add-mul]
     def __add__(self, other):
-        if (other := lift(other)) is NotImplemented:
-            return other
+        other = lift(other)
         a, b = self.data, other.data  # d(a+b)/da = 1, d(a+b)/db = 1
         return Value(a + b, (self, other), (1.0, 1.0), "+")
 
     def __mul__(self, other):
-        if (other := lift(other)) is NotImplemented:
-            return other
+        other = lift(other)
         a, b = self.data, other.data  # d(ab)/da = b, d(ab)/db = a
         return Value(a * b, (self, other), (b, a), "*")
+
+    __radd__ = __add__  # 2 + x: int gives up, so Python asks x instead
+    __rmul__ = __mul__  # 2 * x: the same, as + and * commute
 
     # --8<-- [end:add-mul]
     # --8<-- [start:more-binary]
     def __sub__(self, other):
-        if (other := lift(other)) is NotImplemented:
-            return other
+        other = lift(other)
         a, b = self.data, other.data  # d(a-b)/da = 1, d(a-b)/db = -1
         return Value(a - b, (self, other), (1.0, -1.0), "-")
 
     def __truediv__(self, other):
-        if (other := lift(other)) is NotImplemented:
-            return other
-        a, b = self.data, other.data  # d(a/b)/da = 1/b, d(a/b)/db = -a/b^2
-        return Value(a / b, (self, other), (1.0 / b, -a / (b * b)), "/")
+        other = lift(other)
+        a, b = self.data, other.data
+        q = a / b  # dq/da = 1/b, dq/db = -a/b^2 = -q/b (no b*b to underflow)
+        return Value(q, (self, other), (1.0 / b, -q / b), "/")
 
     def __neg__(self):
         return Value(-self.data, (self,), (-1.0,), "neg")  # d(-a)/da = -1
 
-    __radd__ = __add__  # other + self, e.g. sum() starting at 0
-    __rmul__ = __mul__  # other * self: the same, as + and * commute
-
     def __rsub__(self, other):  # other - self
-        other = lift(other)
-        return other if other is NotImplemented else other - self
+        return lift(other) - self
 
     def __rtruediv__(self, other):  # other / self
-        other = lift(other)
-        return other if other is NotImplemented else other / self
+        return lift(other) / self
 
     # --8<-- [end:more-binary]
     # --8<-- [start:unary]
@@ -124,27 +126,31 @@ class Value:
         s = 1.0 / (1.0 + e) if self.data >= 0 else e / (1.0 + e)
         return Value(s, (self,), (s * (1.0 - s),), "sigmoid")  # s(1 - s)
 
-    def relu(self):
-        x = self.data  # slope 1 for x > 0, else 0 (at 0 too)
-        return Value(max(x, 0.0), (self,), (1.0 if x > 0 else 0.0,), "relu")
+    def relu(self):  # slope 1 for x > 0, else 0 (at 0 too)
+        if self.data > 0:  # (1.0,) and (0.0,) are constants: no new tuple
+            return Value(self.data, (self,), (1.0,), "relu")
+        return Value(0.0, (self,), (0.0,), "relu")
 
     # --8<-- [end:unary]
-    # --8<-- [start:backward]
+    # --8<-- [start:order]
     def topological_order(self):
         """Every node self depends on, each after all of its parents."""
-        order, seen, done, stack = [], set(), set(), [self]
-        while stack:  # depth-first, with a list instead of recursion
-            node = stack[-1]
-            if node not in seen:  # first visit: push its parents on top
-                seen.add(node)
-                stack.extend(reversed(node.parents))  # first parent first
-            else:  # second visit: every parent is already in order
+        order, seen = [], {self}
+        stack = [(self, iter(self.parents))]  # visit(self), paused
+        while stack:
+            node, parents = stack[-1]
+            for parent in parents:  # carry on where node's loop stopped
+                if parent not in seen:
+                    seen.add(parent)
+                    stack.append((parent, iter(parent.parents)))
+                    break  # visit(parent) first; node's loop waits
+            else:  # the loop is done: every parent is in order
                 stack.pop()
-                if node not in done:
-                    done.add(node)
-                    order.append(node)
+                order.append(node)
         return order
 
+    # --8<-- [end:order]
+    # --8<-- [start:backward]
     def backward(self):
         order = self.topological_order()
         for node in order:
@@ -152,8 +158,11 @@ class Value:
                 node.grad = 0.0
         self.grad += 1.0  # d(self)/d(self) = 1
         for node in reversed(order):  # from the answer back to the inputs
+            grad = node.grad
+            if grad == 0.0:  # it would send 0 to every parent: skip it
+                continue
             for parent, local in zip(node.parents, node.local_grads):
-                parent.grad += local * node.grad  # the chain rule
+                parent.grad += local * grad  # the chain rule
 
     def zero_grad(self):
         for node in self.topological_order():
@@ -164,10 +173,8 @@ class Value:
 
 # --8<-- [start:lift]
 def lift(x):
-    """A Value as it is, a real number as a new Value, else NotImplemented."""
-    if isinstance(x, Value):
-        return x
-    return Value(x) if isinstance(x, Real) else NotImplemented
+    """x itself if it is a Value; a number becomes a new Value."""
+    return x if isinstance(x, Value) else Value(x)
 
 
 # --8<-- [end:lift]

@@ -45,11 +45,13 @@ def trace(root):
 
 
 # --8<-- [end:trace]
-
-
+# --8<-- [start:draw]
 def draw(root, title, show="both", id_prefix="g"):
-    nodes, edges = trace(root)
+    nodes, edges = trace(root)  # graphs.py lays them out and draws them
     return graph_svg(nodes, edges, title, show=show, id_prefix=id_prefix)
+
+
+# --8<-- [end:draw]
 
 
 x = Value(3.0, label="x")

@@ -17,7 +17,7 @@ for code, attempt in attempts.items():
         attempt()
     except (TypeError, ValueError) as e:
         errors[code] = type(e).__name__
-        print(f"{code:<22} {type(e).__name__}: {e}")
+        print(f"{code}\n    {type(e).__name__}: {e}")
 
 assert len(errors) == len(attempts)  # every one of them raised
 assert errors['Value("3")'] == "TypeError"
