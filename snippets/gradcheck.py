@@ -28,13 +28,16 @@ Interface (import with `snippets/` on sys.path: `import gradcheck`):
     check_loss(loss_fn, x, *args, h=None) -> float
         loss_fn(x, *args) -> (loss, dx); rel_error of dx against numeric.
 
-    explain(analytic, numeric) -> str
+    explain(analytic, numeric, dtype=None) -> str
         "ok", or what kind of wrong: transposed, a constant factor, the
-        wrong sign, all zeros, or a wrong pattern.
+        wrong sign, all zeros, "suspect" (between the ok and the wrong
+        bound: look closer), or a wrong pattern. The bands are those of
+        float32 if either array is float32, else float64's.
 
     check_and_explain(forward, backward, *inputs, names=None) -> Report
         check_layer's check with one explained line per input, for a
-        reader's own backward pass.
+        reader's own backward pass; float32 layers are checked in float32
+        (its step and its bands).
 
     Report: what every checker on the site returns (the exercise checkers
         p1_checks.py ... p4_checks.py too): a list of lines "dW: ok" or
@@ -46,12 +49,15 @@ Interface (import with `snippets/` on sys.path: `import gradcheck`):
 What the thresholds mean. In float64 a central difference with h = 1e-6 is
 off by about h**2 (curvature) plus eps/h (rounding), a relative error near
 1e-10 for smooth functions; a correct backward pass scores below 1e-7. A
-wrong one (a missing factor, a wrong transpose, a dropped term) is off by
-order 1: above 1e-4 is a bug. In between is "suspect": a kink (relu, max)
-crossed by a nudge, or a gradient so small that rounding dominates; look
-closer before trusting it. float32 has eps ~ 1.2e-7, so a check run in
-float32 reaches about 1e-5 at best, and only with h near 1e-2 (STEP picks
-that): check in float64, then trust the formula in any precision.
+wrong one (a missing factor, a wrong transpose, a dropped term) is usually
+off by order 1: above 1e-4 is a bug. In between is "suspect": a tiny term
+left out (an epsilon), a gradient so small that rounding dominates; look
+closer before trusting it. A kink (relu, max) crossed by a nudge usually
+scores "wrong", not "suspect": move the point off the kink and check again.
+float32 has eps ~ 1.2e-7, so a check run in float32 reaches about 1e-5 at
+best, and only with h near 1e-2 (STEP picks that). Check the formula in
+float64, then run the float32 code once at large magnitudes: a formula
+can be right and still overflow in float32 (an unshifted softmax).
 """
 
 import numpy as np
@@ -101,7 +107,7 @@ def check_layer(forward, backward, *inputs, rng=None, h=None):
     out, cache = forward(*inputs)
     dout = rng.standard_normal(out.shape).astype(out.dtype)
     grads = backward(dout, cache)
-    grads = grads if isinstance(grads, tuple) else (grads,)
+    grads = tuple(grads) if isinstance(grads, tuple | list) else (grads,)
     return [
         rel_error(g, numeric_grad(lambda: forward(*inputs)[0], x, dout, h))
         for x, g in zip(inputs, grads)
@@ -125,38 +131,60 @@ class Report(list):
 
 
 # --8<-- [start:explain]
-def explain(analytic, numeric):
-    """One sentence on how an analytic gradient differs from the numeric."""
+def precision(*arrays):
+    """float32 if any of the arrays is float32 (its checks are coarser)."""
+    f32 = any(np.asarray(x).dtype == np.float32 for x in arrays)
+    return np.dtype(np.float32 if f32 else np.float64)
+
+
+def explain(analytic, numeric, dtype=None):
+    """One sentence on how an analytic gradient differs from the numeric.
+    The bands are THRESHOLDS[dtype]; dtype defaults to the coarser one of
+    the two arrays (float32 if either is)."""
+    ok, wrong = THRESHOLDS[np.dtype(dtype or precision(analytic, numeric))]
     a, n = np.asarray(analytic, float), np.asarray(numeric, float)
     if a.shape != n.shape:
-        if a.T.shape == n.shape and np.allclose(a.T, n, atol=1e-6):
+        if a.T.shape == n.shape and rel_error(a.T, n) < ok:
             return "right numbers, transposed: swap a matrix product's order"
         return f"shape {a.shape}, expected {n.shape}"
-    if rel_error(a, n) < THRESHOLDS[np.dtype(np.float64)][0]:
+    if not np.all(np.isfinite(a)):
+        return "not finite (nan or inf)"
+    err = rel_error(a, n)
+    if err < ok:
         return "ok"
-    square = a.ndim == 2 and a.shape[0] == a.shape[1]
-    if square and np.allclose(a.T, n, rtol=1e-4, atol=1e-8):
+    if a.ndim == 2 and a.shape[0] == a.shape[1] and rel_error(a.T, n) < ok:
         return "right numbers, transposed: swap a matrix product's order"
     if not a.any():
         return "all zeros: is it ever written (= instead of +=)?"
     scale = np.sum(a * n) / max(np.sum(n * n), 1e-300)
-    if np.allclose(a, scale * n, rtol=1e-4, atol=1e-8):
-        if np.isclose(scale, -1):
+    if abs(scale - 1) > 1e-3 and rel_error(a, scale * n) < ok:
+        if abs(scale + 1) < 1e-3:
             return "wrong sign"
         return f"{scale:.4g} times the right one: a missing or extra factor"
+    if err <= wrong:
+        return (
+            f"suspect (relative error {err:.0e}): a kink crossed by the "
+            "nudge, a tiny term such as an epsilon, or rounding; look closer"
+        )
     return "wrong pattern: a missing term or transpose, a wrong local rule"
 
 
 def check_and_explain(forward, backward, *inputs, names=None):
-    """Check backward against central differences; one line per input."""
+    """Check backward against central differences; one line per input.
+    dout has the output's dtype; float32 inputs get float32's step and
+    bands (STEP, THRESHOLDS)."""
     out, cache = forward(*inputs)
+    out = np.asarray(out)
     dout = np.random.default_rng(0).standard_normal(out.shape)
+    dout = dout.astype(out.dtype if out.dtype == np.float32 else float)
     grads = backward(dout, cache)
-    grads = grads if isinstance(grads, tuple) else (grads,)
+    grads = tuple(grads) if isinstance(grads, tuple | list) else (grads,)
     names = names or [f"input {i}" for i in range(len(inputs))]
+    if len(grads) != len(inputs):
+        return Report([f"{len(grads)} gradients for {len(inputs)} inputs"])
     lines = Report()
     for name, x, g in zip(names, inputs, grads):
         n = numeric_grad(lambda: forward(*inputs)[0], x, dout)
-        lines.append(f"d{name}: {explain(g, n)}")
+        lines.append(f"d{name}: {explain(g, n, precision(x, g))}")
     return lines
     # --8<-- [end:explain]

@@ -86,7 +86,8 @@ def relu_forward(x):
 
 
 def relu_backward(dout, cache):
-    """d out/d x is 1 where x > 0, else 0: the gradient is routed or not."""
+    """d out/d x is 1 where x > 0, else 0: the gradient is routed or not.
+    At x = 0 it is 0, the site's pick at a kink (cheat sheet)."""
     x = cache
     dout, _ = _floats(dout=dout, x=x)
     _shape("dout", dout, x.shape)

@@ -6,8 +6,8 @@ from show import figure
 x, y = 3.0, 5.0
 m = max(x, y)
 dm = 2.0  # the gradient arriving at m from the rest of the graph
-dx = dm if x > y else 0.0  # nudging the smaller input changes nothing
-dy = dm if y >= x else 0.0  # the larger input passes its nudge through
+dx = dm if x >= y else 0.0  # a tie goes to the first input, x
+dy = dm if y > x else 0.0  # the smaller input gets nothing
 
 nodes = [
     {"id": "x", "label": "x", "op": "", "value": x, "grad": dx},

@@ -68,6 +68,21 @@ PER_SEQ = "one dw per sequence: w is shared by all, sum over the batch too"
 ADD_AT = "repeats counted once (dw[idx] += dout); use np.add.at(dw, idx, dout)"
 CONST = "mean and variance taken as constants: both depend on x, add paths"
 NO_VAR = "the path through the variance is missing"
+NO_GAIN = "g is missing: the gradient reaching x-hat is dout * g"
+NO_STD = "not divided by sqrt(var + eps): every path goes through it"
+VAR_SIGN = "the path through the variance has the wrong sign"
+ROWS_SUM = (
+    "the rows of dx should sum to 0 (a constant added to a row of x "
+    "changes nothing), and yours do not: the path through the mean is "
+    "missing or has the wrong sign"
+)
+NO_N = (
+    "the 1/N of the mean is missing: the data term is N = {n} times too large"
+)
+NOT_DICT = (
+    "grads is a {kind}: return a dict keyed like params, "
+    "{{'W1': dW1, 'b1': db1, 'W2': dW2, 'b2': db2}}"
+)
 NO_SUM = "not summed over the rows: it is used by every row"
 NO_DECAY = "the decay term 0.5 * reg * (sum(W1**2) + sum(W2**2)) is missing"
 
@@ -114,12 +129,24 @@ def _layernorm(x, g, b):
     return g * (x - mu) / np.sqrt(x.var(axis=1, keepdims=True) + EPS) + b
 
 
+def _ln_dx(dxhat, xhat, std, mean=-1, var=-1):
+    """Layer norm's dx from d(x-hat), with the sign of each path."""
+    mean_path = mean * dxhat.mean(axis=1, keepdims=True)
+    var_path = var * xhat * (dxhat * xhat).mean(axis=1, keepdims=True)
+    return (dxhat + mean_path + var_path) / std
+
+
 def _ln_bugs(dout, x, g, b):
     std = np.sqrt(x.var(axis=1, keepdims=True) + EPS)
     xhat, dxhat = (x - x.mean(axis=1, keepdims=True)) / std, dout * g
-    no_var = (dxhat - dxhat.mean(axis=1, keepdims=True)) / std
     return {
-        "x": [(dxhat / std, CONST), (no_var, NO_VAR)],
+        "x": [
+            (dxhat / std, CONST),
+            (_ln_dx(dxhat, xhat, std, var=0), NO_VAR),
+            (_ln_dx(dout, xhat, std), NO_GAIN),
+            (_ln_dx(dxhat, xhat, std) * std, NO_STD),
+            (_ln_dx(dxhat, xhat, std, var=+1), VAR_SIGN),
+        ],
         "g": [(dout * xhat, NO_SUM)],
         "b": [(dout, NO_SUM)],
     }
@@ -130,7 +157,23 @@ def check_layernorm(forward, backward):
     rng = np.random.default_rng(0)
     x = rng.standard_normal((4, 5)) * 2 + 1
     g, b = rng.standard_normal(5), rng.standard_normal(5)
-    return _layer(forward, backward, _layernorm, (x, g, b), "xgb", _ln_bugs)
+    report = _layer(forward, backward, _layernorm, (x, g, b), "xgb", _ln_bugs)
+    for i, line in enumerate(report):  # no known bug: the rows' sums tell
+        if line.startswith("dx: wrong pattern"):
+            dx = _returned_dx(forward, backward, x, g, b)
+            if dx is not None and not np.allclose(dx.sum(axis=1), 0):
+                report[i] = f"dx: {ROWS_SUM}"
+    return report
+
+
+def _returned_dx(forward, backward, x, g, b):
+    """The attempt's dx for the checker's dout, or None."""
+    dout = np.random.default_rng(1).standard_normal(x.shape)
+    try:
+        dx = np.asarray(backward(dout, forward(x, g, b)[1])[0], float)
+    except Exception:  # already reported by _layer
+        return None
+    return dx if dx.shape == x.shape else None
 
 
 def _net_loss(p, x, y, reg):
@@ -149,20 +192,25 @@ def check_net(loss_and_grads):
     try:
         copies = {k: v.copy() for k, v in p.items()}
         loss, grads = loss_and_grads(copies, x.copy(), y.copy(), reg)
-        grads = {k: grads.get(k) for k in p}
     except Exception as e:
         return Report([f"your code raised {type(e).__name__}: {e}"])
+    if not isinstance(grads, dict):
+        return Report([NOT_DICT.format(kind=type(grads).__name__)])
+    grads = {k: grads.get(k) for k in p}
     right = _net_loss(p, x, y, reg)
     no_decay = _net_loss(p, x, y, 0.0)
     report = Report([_line("loss", loss, right, [(no_decay, NO_DECAY)])])
     for k in p:
         num = numeric_grad(lambda: _net_loss(p, x, y, reg), p[k])
         decay = reg * p[k]  # d(0.5 reg sum(W**2))/dW = reg W
+        n = len(x)  # a forgotten 1/N scales the data term, not the decay
         bugs = [
             (num - decay, f"the decay gradient reg * {k} is missing"),
             (num + decay, f"reg * {k} added twice: 0.5 cancels the 2"),
+            (n * (num - decay) + decay, NO_N.format(n=n)),
         ]
         if k.startswith("b"):
-            bugs = [(num + decay, f"{k} decayed: only weights are")]
+            bugs = [(num + decay, f"{k} decayed: only weights are"),
+                    (n * num, NO_N.format(n=n))]  # fmt: skip
         report.append(_line("d" + k, grads[k], num, bugs))
     return report

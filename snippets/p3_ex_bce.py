@@ -15,7 +15,7 @@ def bce(z):
 
 
 # --8<-- [start:solution]
-s = 1 / (1 + np.exp(-z))
+s = np.exp(-np.logaddexp(0, -z))  # sigmoid(z) = 1 / (1 + e^-z), stably
 dz = (s - t) / len(z)  # the same shape as softmax's p - onehot(y), over N
 # --8<-- [end:solution]
 err = rel_error(dz, numeric_grad(lambda: bce(z), z))

@@ -17,7 +17,8 @@ def loss_fn():
 
 # --8<-- [start:solution]
 A1 = np.tanh(X @ W1)
-P = np.exp(A1 @ W2)
+S = A1 @ W2  # scores, (N, C)
+P = np.exp(S - S.max(axis=1, keepdims=True))  # shifted: cannot overflow
 P /= P.sum(axis=1, keepdims=True)  # softmax of the scores, (N, C)
 delta2 = (P - np.eye(C)[y]) / N  # BP1: no sigma'(z^L) factor at all
 delta1 = (delta2 @ W2.T) * (1 - A1**2)  # BP2 with tanh' = 1 - a^2

@@ -11,9 +11,10 @@ def loss_and_grads(params, x, y, reg):
     z1 = x @ W1 + b1  # (N, H)
     a1 = np.maximum(z1, 0)  # relu
     s = a1 @ W2 + b2  # scores (N, C), no activation on top
-    p = np.exp(s - s.max(axis=1, keepdims=True))
-    p /= p.sum(axis=1, keepdims=True)  # softmax, (N, C)
-    loss = -np.log(p[np.arange(N), y]).mean()
+    shifted = s - s.max(axis=1, keepdims=True)  # <= 0: exp cannot overflow
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    p = np.exp(log_p)  # softmax, (N, C)
+    loss = -log_p[np.arange(N), y].mean()  # no log(0), however wrong
     loss += 0.5 * reg * (np.sum(W1**2) + np.sum(W2**2))
     delta2 = (p - np.eye(C)[y]) / N  # BP1: dL/ds = (p - onehot(y)) / N
     delta1 = (delta2 @ W2.T) * (z1 > 0)  # BP2: (N, C) @ (C, H), times relu'

@@ -10,9 +10,10 @@ def loss_and_grads(params, x, y, reg):
     z1 = x @ W1 + b1
     a1 = np.maximum(z1, 0)
     s = a1 @ W2 + b2
-    p = np.exp(s - s.max(axis=1, keepdims=True))
-    p /= p.sum(axis=1, keepdims=True)
-    loss = -np.log(p[np.arange(N), y]).mean()
+    shifted = s - s.max(axis=1, keepdims=True)  # <= 0: exp cannot overflow
+    log_p = shifted - np.log(np.exp(shifted).sum(axis=1, keepdims=True))
+    p = np.exp(log_p)
+    loss = -log_p[np.arange(N), y].mean()  # no log(0), however wrong
     loss += 0.5 * reg * (np.sum(W1**2) + np.sum(W2**2))
     delta2 = (p - np.eye(W2.shape[1])[y]) / N
     delta1 = (delta2 @ W2.T) * (z1 > 0)

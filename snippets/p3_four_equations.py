@@ -19,8 +19,8 @@ b = [None] + [rng.standard_normal(n) for n in sizes[1:]]
 X, T = rng.standard_normal((N, sizes[0])), rng.standard_normal((N, 2))
 
 
-def sigma(z):
-    return 1 / (1 + np.exp(-z))
+def sigma(z):  # 1 / (1 + e^-z), computed without overflow for any z
+    return sigmoid_forward(z)[0]
 
 
 A, Z = [X], [None]  # A[l], Z[l]: (N, n_l)
@@ -57,4 +57,18 @@ print(f"loss {loss:.6f} (equations) vs {loss2:.6f} (layers.py)")
 print(f"largest difference in any dW or db: {max(diffs):.1e}")
 # --8<-- [end:layers]
 
-assert abs(loss - loss2) < 1e-15 and max(diffs) < 1e-15
+# --8<-- [start:per-example]
+# Nielsen's delta is per example, for the cost C_x of one example; C is
+# the mean over the batch, so each row of Delta^L is delta^L / N:
+Delta_L = dA * A[L] * (1 - A[L])  # BP1 on the batch, as above: (N, n_L)
+a, t = A[L][0], T[0]  # example 0 alone: C_x = 0.5 * ||a - t||^2
+delta_x = (a - t) * a * (1 - a)  # BP1 for one example, as Nielsen writes
+print("N * Delta^L[0]   ", np.round(N * Delta_L[0], 8))
+print("delta^L, example 0", np.round(delta_x, 8))
+# --8<-- [end:per-example]
+
+biggest = max(np.abs(g).max() for g in dW[1:] + db[1:])
+assert abs(loss - loss2) <= 2 * np.spacing(loss)
+assert max(diffs) <= 4 * np.spacing(biggest)  # a few units in the last bit
+assert max(diffs) == 0  # here: the same products in the same order
+assert np.allclose(N * Delta_L[0], delta_x, rtol=1e-14)

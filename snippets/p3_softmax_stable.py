@@ -6,18 +6,29 @@ from layers import softmax_loss
 
 np.set_printoptions(precision=6, suppress=True)
 
-s = np.array([1000.0, 999.0, 990.0])
-with np.errstate(over="ignore", invalid="ignore"):  # let it fail quietly
-    naive = np.exp(s) / np.exp(s).sum()  # exp(1000) = inf; inf/inf = nan
-shifted = np.exp(s - s.max()) / np.exp(s - s.max()).sum()
-print("naive   ", naive)
-print("shifted ", shifted)
+
+def naive(s):  # the textbook formula, exactly as written
+    with np.errstate(over="ignore", invalid="ignore"):  # fail quietly
+        return np.exp(s) / np.exp(s).sum()
+
+
+def shifted(s):
+    return np.exp(s - s.max()) / np.exp(s - s.max()).sum()
+
+
+for dtype in (np.float32, np.float64):
+    limit = np.log(np.finfo(dtype).max)  # exp(x) overflows above this
+    print(f"{np.dtype(dtype).name}: exp overflows above {limit:.2f}")
+s = np.array([90.0, 89.0, 80.0])  # past float32's limit, not float64's
+print("naive, float32   ", naive(s.astype(np.float32)))
+print("naive, float64   ", naive(s))
+print("shifted, float32 ", shifted(s.astype(np.float32)))
 # --8<-- [end:naive]
 
 # --8<-- [start:gradient]
 # L(s) = -log softmax(s - c)_y with c = max(s). Backprop through c too:
 y = 2
-p = shifted
+p = shifted(s)
 d_shifted = p - np.eye(3)[y]  # dL/d(s - c)
 d_c = -d_shifted.sum()  # c is subtracted from every score: a fork
 ds = d_shifted.copy()  # the direct path, s -> s - c
@@ -32,6 +43,8 @@ loss, dx = softmax_loss(x, np.array([1, 2]))
 print(f"loss {loss:.1f}\ndx\n{dx}")
 # --8<-- [end:extreme]
 
-assert np.all(np.isnan(naive))  # what the naive formula gives
+assert np.isnan(naive(s.astype(np.float32))).any()  # float32 overflows
+assert np.allclose(naive(s), shifted(s))  # float64 still copes at 90
+assert np.isnan(naive(s + 700)).any()  # and overflows past 709.78
 assert abs(d_c) < 1e-15 and np.array_equal(ds, d_shifted)
 assert loss == (2e4 + 0.0) / 2 and np.allclose(dx, [[0.5, -0.5, 0], [0] * 3])

@@ -72,3 +72,4 @@ print(figure(boundaries_svg(X, y, models, "p3-bound", "Decision regions")))
 assert 0.45 < linear_acc < 0.6  # a line cannot follow a spiral
 assert net_acc > 0.95 and net_losses[-1] < linear_losses[-1] / 5
 assert linear_losses[-1] > 0.99 * linear_losses[150]  # levelled off early
+assert np.all(np.diff(net_losses) < 0)  # the net's: lower at every step

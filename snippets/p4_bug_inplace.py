@@ -11,7 +11,7 @@ dout = rng.standard_normal((4, 2))
 
 # --8<-- [start:bug]
 def forward(bug):
-    s = 1 / (1 + np.exp(-(x @ W)))
+    s = np.exp(-np.logaddexp(0, -(x @ W)))  # σ(x W), without overflow
     cache = s  # the backward pass needs σ(z): keep it
     if bug:
         s *= 3.0  # in place "to save memory": the cache changes too

@@ -10,7 +10,7 @@ dout = rng.standard_normal((4, 2))
 
 
 def forward():
-    return 1 / (1 + np.exp(-(x @ W)))  # out = σ(x W)
+    return np.exp(-np.logaddexp(0, -(x @ W)))  # σ(x W) = 1/(1 + e^-xW)
 
 
 # --8<-- [start:bug]

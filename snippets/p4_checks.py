@@ -13,6 +13,8 @@ Put this file and gradcheck.py beside yours, then:
     check_checkpoint(grads, k)   exercise 4: grads(x, Ws, dout, step, k)
                                  returns (dx, dWs) for a tanh stack while
                                  keeping about every k-th activation only
+                                 (peak memory measured with tracemalloc,
+                                 recomputation counted in step() calls)
 
 Each runs your code on fixed seeded inputs, compares with central
 differences (or with backprop itself, for exercise 3), and returns a
@@ -24,6 +26,7 @@ line.
 """
 
 import math
+import tracemalloc
 import weakref
 
 import numpy as np
@@ -72,7 +75,7 @@ def _run(fn, args, size, what):
 def glu_forward(x, Wa, Wb):
     """out = (x Wa) * σ(x Wb): x (N, D), Wa and Wb (D, M) -> out (N, M)."""
     a = x @ Wa  # the value path
-    g = 1 / (1 + np.exp(-(x @ Wb)))  # the gate path, in (0, 1)
+    g = np.exp(-np.logaddexp(0, -(x @ Wb)))  # σ = 1/(1 + e^-z), no overflow
     return a * g, (x, Wa, Wb, a, g)
     # --8<-- [end:glu]
 
@@ -175,14 +178,38 @@ class Step:
         return out
 
 
+def measure(grads, k, depth=16, batch=256, width=32):
+    """Run grads on a larger stack: (peak memory it allocated, in
+    activations of (batch, width) float64; its step() calls; the output
+    arrays' share of that peak; an error or None). tracemalloc sees every
+    numpy array made during the call: copies and preallocated buffers
+    count as much as step()'s outputs."""
+    rng = np.random.default_rng(1)
+    x, dout = rng.standard_normal((2, batch, width))
+    Ws = list(rng.standard_normal((depth, width, width)) / np.sqrt(width))
+    step, started = Step(), not tracemalloc.is_tracing()
+    if started:
+        tracemalloc.start()
+    tracemalloc.reset_peak()
+    base = tracemalloc.get_traced_memory()[0]
+    try:
+        result, err = _call(grads, x, Ws, dout, step, k)
+        peak = tracemalloc.get_traced_memory()[1] - base
+    finally:
+        if started:
+            tracemalloc.stop()
+    outputs = (depth * width * width + batch * width) / (batch * width)
+    return peak / x.nbytes, step.calls, outputs, err
+
+
 def check_checkpoint(grads, k=4, depth=16):
-    """Exercise 4: right gradients, with at most ceil(depth/k) + k kept?"""
+    """Exercise 4: right gradients; peak memory of about ceil(depth/k) + k
+    activations (measured); each segment recomputed (step() counted)."""
     rng = np.random.default_rng(0)
     x, dout = rng.standard_normal((2, 3, 5))
     Ws = list(rng.standard_normal((depth, 5, 5)) * 0.6)
-    plain, step = Step(), Step()
-    exact_dx, exact_dWs = plain_grads(x, Ws, dout, plain)
-    result, err = _run(grads, (x, Ws, dout, step, k), 2, "(dx, dWs)")
+    exact_dx, exact_dWs = plain_grads(x, Ws, dout, Step())
+    result, err = _run(grads, (x, Ws, dout, Step(), k), 2, "(dx, dWs)")
     if err:
         return Report([err])
 
@@ -199,18 +226,28 @@ def check_checkpoint(grads, k=4, depth=16):
             for W, dW, exact in zip(Ws, dWs, exact_dWs)]  # fmt: skip
     bad = [(i, msg) for i, msg in enumerate(msgs) if msg != "ok"]
     dW = f"dW[{bad[0][0]}]: {bad[0][1]}" if bad else f"dWs (all {depth}): ok"
-    most = math.ceil(depth / k) + k
-    mem = "ok" if step.peak <= most else "too many; free each segment"
-    work = "ok" if depth <= step.calls <= 2 * depth else (
-        "use step() for every layer" if step.calls < depth
+    peak, calls, outputs, err = measure(grads, k, depth)
+    plain = measure(lambda x, Ws, d, s, k: plain_grads(x, Ws, d, s), k)[0]
+    # kept: ceil(depth/k) checkpoints and one segment of k activations;
+    # allowed besides: the outputs dx and dWs, and three temporaries
+    most = math.ceil(depth / k) + k + 3 + outputs
+    least = 2 * depth - k  # every layer below the top segment, again
+    kept_all = ("too many: every activation is kept (copies and buffers "
+                "count too); keep every k-th, recompute the rest")  # fmt: skip
+    freed = "too many: free each segment after its backward pass"
+    mem = "ok" if peak <= most else kept_all if calls < least else freed
+    work = "ok" if least <= calls <= 2 * depth else (
+        "use step() for every layer" if calls < depth
+        else "no recomputation: recompute each segment from its "
+        "checkpoint" if calls < least
         else "recompute each segment once")  # fmt: skip
     return Report(
         [
             f"dx: {dx}",
             dW,
-            f"memory: {step.peak} alive at once "
-            f"(plain {plain.peak}, at most {most}): {mem}",
-            f"work: {step.calls} layer steps "
-            f"(plain {plain.calls}, at most {2 * depth}): {work}",
+            f"memory: peak {peak:.1f} activations "
+            f"(plain {plain:.1f}, at most {most:.1f}): {mem}",
+            f"work: {calls} layer steps "
+            f"(plain {depth}, {least} to {2 * depth}): {work}",
         ]
     )

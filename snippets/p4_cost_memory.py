@@ -13,14 +13,23 @@ b = np.zeros(width)
 
 
 # --8<-- [start:count]
-def cached_bytes(depth, batch):
+def cached_bytes(depth, batch, relu=relu_forward):
     """Bytes of the arrays the forward pass keeps for the backward pass."""
     h, kept = rng.standard_normal((batch, width)), {}
     for _ in range(depth):
         z, (h_in, _) = affine_forward(h, W, b)  # cache: (input, weights)
-        h, z_in = relu_forward(z)  # cache: its input z
-        kept[id(h_in)], kept[id(z_in)] = h_in, z_in  # alive until backward
+        h, cache = relu(z)  # layers.relu_forward's cache: its input z
+        kept[id(h_in)], kept[id(cache)] = h_in, cache  # alive until used
     return sum(a.nbytes for a in kept.values())  # weights exist anyway
+
+
+def relu_keeping_output(z):  # relu'(z) = [out > 0]: out is enough, and
+    out = np.maximum(z, 0)  # it is the next affine's input: one array
+    return out, out
+
+
+def relu_keeping_mask(z):  # or keep [z > 0] itself: 1 byte an entry
+    return np.maximum(z, 0), z > 0
 
 
 # --8<-- [end:count]
@@ -50,9 +59,18 @@ plot = svg(
     f"at 16 layers and batch 512 it is {mib[512][-1]:.0f} MiB.",
 )
 print(figure(plot))
+ways = {"its input z (layers.py)": relu_forward,
+        "its output (shared)": relu_keeping_output,
+        "a boolean mask": relu_keeping_mask}  # fmt: skip
+per = {k: cached_bytes(16, 128, f) / 2**20 for k, f in ways.items()}
+print(table(["relu keeps", "16 layers, batch 128, MiB"],
+            [(k, f"{v:.2f}") for k, v in per.items()]))  # fmt: skip
 
 for i, d in enumerate(depths):  # two (batch, width) float64 arrays a layer
     assert mib[128][i] * 2**20 == d * 2 * 128 * width * 8
 assert mib[512][4] == 2 * mib[512][3]  # linear in depth (16 vs 8 layers)
 assert mib[512][4] == 4 * mib[128][4]  # and in batch (512 vs 128)
 assert mib[512][4] == 8 * params[4]  # at batch 512: 8x the weights
+one = 128 * width * 8 / 2**20  # one (128, width) float64 array, in MiB
+assert per["its output (shared)"] == 17 * one  # x and 16 outputs
+assert per["a boolean mask"] == 16 * one * (1 + 1 / 8)

@@ -5,7 +5,7 @@ import time
 
 import numpy as np
 from layers import affine_backward, affine_forward
-from p4_timing import one_blas_thread
+from p4_timing import BLAS_LIMITED, one_blas_thread
 from show import note, table
 
 rng = np.random.default_rng(0)
@@ -34,6 +34,7 @@ with one_blas_thread():
             runs[name].append(time.perf_counter() - start)
 t = {name: statistics.median(r) for name, r in runs.items()}
 fwd = t["forward: out = x W + b"]
+threads = "BLAS on one thread" if BLAS_LIMITED else "BLAS threads as found"
 rows = [
     (
         name,
@@ -49,11 +50,14 @@ print(
         ["pass", "multiply-adds", "× forward", "time, ms", "time ÷ forward"],
         rows,
         f"measured on the machine that built this page: N = {N}, "
-        f"D = M = {D}, BLAS on one thread, median of 11 interleaved rounds",
+        f"D = M = {D}, {threads}, median of 11 interleaved rounds",
     )
 )
 fast = {name: min(r) for name, r in runs.items()}  # noise only adds time
 ratio = [fast[name] / fast["forward: out = x W + b"] for name in counts]
 print(note(f"fastest rounds, time ÷ forward: dW only {ratio[1]:.2f}, "
            f"with dx {ratio[2]:.2f}"))  # fmt: skip
-assert 0.3 < ratio[1] < 3 and ratio[2] > 1.3 * ratio[1]  # counted: 1 and 2
+if BLAS_LIMITED:  # with BLAS threads competing, noise can beat the counts
+    assert 0.3 < ratio[1] < 3 and ratio[2] > 1.3 * ratio[1]  # counted: 1, 2
+else:
+    print("(install threadpoolctl to run BLAS on one thread and check these)")

@@ -3,19 +3,25 @@
 import math
 
 layers, batch, width = 48, 1024, 4096
-bytes_per = 4  # float32
-per_layer = 2 * batch * width * bytes_per  # input of the affine + of relu
+array = batch * width * 4  # one (batch, width) float32 array: 16 MiB
+per_layer = 2  # arrays a layer caches: the affine's input, the relu's
 full = layers * per_layer
-print(f"keep everything:      {full / 2**30:5.2f} GiB")
+print(f"keep everything: {full} arrays = {full * array / 2**30:.2f} GiB")
 
-# checkpointing: keep every k-th layer's input, recompute the rest of a
-# segment during the backward pass (one extra forward pass in total)
-best = min(range(1, layers + 1),
-           key=lambda k: math.ceil(layers / k) + k)  # fmt: skip
-kept = (math.ceil(layers / best) + best) * per_layer
-print(
-    f"checkpoint every {best}: {kept / 2**30:5.2f} GiB "
-    f"({full / kept:.1f}x less, one extra forward pass)"
-)
-assert per_layer == 32 * 2**20 and full == 1.5 * 2**30  # 48 × 32 MiB
-assert abs(best - math.sqrt(layers)) < 1 and kept == 14 * per_layer
+
+# checkpointing: keep each segment's input (one array per checkpoint);
+# while back-propagating through a segment of k layers, recompute and keep
+# its caches (per_layer arrays for each of its k layers)
+def kept(k):
+    return math.ceil(layers / k) + per_layer * k
+
+
+least = min(kept(k) for k in range(1, layers + 1))
+best = [k for k in range(1, layers + 1) if kept(k) == least]
+print(f"checkpoint every k = {best[0]} to {best[-1]} layers: {least} arrays"
+      f" = {least * array / 2**20:.0f} MiB, {full / least:.1f}x less, "
+      f"for one extra forward pass")  # fmt: skip
+
+assert array == 16 * 2**20 and full * array == 1.5 * 2**30  # 96 x 16 MiB
+assert best == [4, 5, 6] and least == 20  # ceil(48/k) + 2k, flat near 5
+assert abs(math.sqrt(layers / per_layer) - 5) < 0.2  # k = sqrt(48/2)

@@ -23,7 +23,8 @@ def input_grad_ratio(act, dact_from_h):
 
 
 tanh = input_grad_ratio(np.tanh, lambda h: 1 - h**2)  # tanh' = 1 - tanh²
-sig = input_grad_ratio(lambda z: 1 / (1 + np.exp(-z)), lambda h: h * (1 - h))
+sig = input_grad_ratio(lambda z: np.exp(-np.logaddexp(0, -z)),  # σ(z)
+                       lambda h: h * (1 - h))  # fmt: skip
 print(f"tanh:    ‖dx‖ / ‖dh_top‖ = {tanh:.2e}")
 print(f"sigmoid: ‖dx‖ / ‖dh_top‖ = {sig:.2e}")
 assert tanh > 1e4 * sig  # slope 1 at 0 instead of 1/4: 20 layers of 4x

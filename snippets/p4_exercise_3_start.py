@@ -7,11 +7,8 @@ from p4_checks import check_rate
 
 def predict_rate(W, b):
     """Factor by which ||dL/dh|| shrinks per layer, deep in the stack."""
-    h = np.zeros(len(b))
-    for _ in range(200):  # deep in the stack, h settles: h = tanh(h W + b)
-        h = np.tanh(h @ W + b)
-    M = W.T  # one step back multiplies dL/dh by ... (only W.T?)
-    return max(abs(np.linalg.eigvals(M)))  # spectral radius of M
+    M = W.T  # one step back multiplies dL/dh by M: is W.T all of it?
+    return max(abs(np.linalg.eigvals(M)))  # the long run: M's spectral radius
 
 
 report = check_rate(predict_rate)  # one line per case

@@ -1,6 +1,7 @@
 """Gradient norm per layer at initialisation: sigmoid stack vs ReLU stack."""
 
 import numpy as np
+from layers import sigmoid_forward
 from p4_plot import C1, C2, axes, svg
 from show import figure, note
 
@@ -11,8 +12,8 @@ dout = rng.standard_normal((batch, width)) / batch  # d(loss)/d(last output)
 
 
 # --8<-- [start:stack]
-def sigmoid(z):
-    return 1 / (1 + np.exp(-z))
+def sigmoid(z):  # 1 / (1 + e^-z), without overflow for any z
+    return sigmoid_forward(z)[0]
 
 
 def layer_grad_norms(act, dact, std):

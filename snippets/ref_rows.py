@@ -68,8 +68,10 @@ def gather_grad(dY, W):
     return (dW,)
 
 
-def is_max(X):
-    return X == X.max(axis=1, keepdims=True)
+def first_max(X):
+    """1 at the first largest entry of each row, 0 elsewhere: at a tie
+    the whole gradient goes to one winner, the one np.argmax picks."""
+    return np.arange(X.shape[1]) == X.argmax(axis=1)[:, None]
 
 
 # --8<-- [start:rows]
@@ -97,14 +99,14 @@ ROWS = [  # scalars: z = f(a, b) or f(x); dz/dinput in tex_grads
         lambda d, x: (d * sigmoid(x) * (1 - sigmoid(x)),)),
     Row("softplus", "z = \\ln(1 + e^x)", ("\\sigma(x)",), "x",
         lambda x: np.logaddexp(0, x), lambda d, x: (d * sigmoid(x),)),
-    Row("ReLU", "z = \\max(x, 0)", ("[x > 0]",), "x",
-        lambda x: np.maximum(x, 0), lambda d, x: (d * (x > 0),)),
-    Row("leaky ReLU", "z = \\max(x, \\alpha x); 0 < \\alpha < 1",
+    Row("ReLU", "z = \\max(0, x)", ("[x > 0]",), "x",
+        lambda x: np.maximum(0, x), lambda d, x: (d * (x > 0),)),
+    Row("leaky ReLU", "z = \\max(\\alpha x, x); 0 < \\alpha < 1",
         ("[x > 0] + \\alpha\\,[x \\le 0]",), "x",
-        lambda x: np.maximum(x, ALPHA * x),
-        lambda d, x: (d * np.where(x > 0, 1, ALPHA),)),
-    Row("max", "z = \\max(a, b)", ("[a > b]", "[b > a]"), "a b",
-        np.maximum, lambda d, a, b: (d * (a > b), d * (b > a))),
+        lambda x: np.maximum(ALPHA * x, x),
+        lambda d, x: (np.where(x > 0, d, ALPHA * d),)),  # keeps d's dtype
+    Row("max", "z = \\max(a, b)", ("[a \\ge b]", "[a < b]"), "a b",
+        np.maximum, lambda d, a, b: (d * (a >= b), d * (a < b))),
     Row("abs", "z = \\lvert x \\rvert", ("\\operatorname{sign} x",), "x",
         np.abs, lambda d, x: (d * np.sign(x),)),
     # arrays: rows are examples; the gradient of X is named dX
@@ -120,7 +122,7 @@ ROWS = [  # scalars: z = f(a, b) or f(x); dz/dinput in tex_grads
     Row("elementwise product", "Y = A \\odot B",
         ("dY \\odot B", "dY \\odot A"), "A:N×D B:N×D → Y:N×D",
         lambda A, B: A * B, lambda d, A, B: (d * B, d * A)),
-    Row("ReLU", "Y = \\max(X, 0)", ("dY \\odot [X > 0]",),
+    Row("ReLU", "Y = \\max(0, X)", ("dY \\odot [X > 0]",),
         "X:N×D → Y:N×D", lambda X: layers.relu_forward(X)[0],
         lambda d, X: (layers.relu_backward(d, X),)),
     Row("sigmoid", "Y = \\sigma(X)", ("dY \\odot Y \\odot (1 - Y)",),
@@ -149,9 +151,9 @@ ROWS = [  # scalars: z = f(a, b) or f(x); dz/dinput in tex_grads
         ("\\tfrac{1}{N}\\mathbf{1}\\,dy",), "X:N×D → y:D",
         lambda X: X.mean(axis=0), lambda d, X: (d / len(X) + 0 * X,)),
     Row("max of each row", "y_n = \\max_d X_{nd}",
-        ("dX_{nd} = dy_n\\,[X_{nd} = y_n]",),
+        ("dX_{nd} = dy_n\\,[d = \\operatorname{argmax}_j X_{nj}]",),
         "X:N×D → y:N", lambda X: X.max(axis=1),
-        lambda d, X: (d[:, None] * is_max(X),)),
+        lambda d, X: (d[:, None] * first_max(X),)),
     Row("transpose", "Y = X^\\top", ("dY^\\top",), "X:N×D → Y:D×N",
         lambda X: X.T.copy(), lambda d, X: (d.T,)),  # copies, not views
     Row("reshape", "Y = \\operatorname{reshape}(X)",

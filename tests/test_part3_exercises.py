@@ -287,6 +287,18 @@ def ln_bwd(variant):
             "constants": dxh / std,
             "no variance": (dxh - mean) / std,
             "axis 0": (dxh - dxh.mean(axis=0) - var) / std,
+            "no gain": (
+                dout
+                - dout.mean(1, keepdims=True)
+                - xhat * (dout * xhat).mean(1, keepdims=True)
+            )
+            / std,
+            "no mean": (dxh - var) / std,
+            "mean sign": (dxh + mean - var) / std,
+            "variance sign": (dxh - mean + var) / std,
+            "no std": dxh - mean - var,
+            "all signs": -(dxh - mean - var) / std,
+            "half variance": (dxh - mean - var / 2) / std,
         }.get(variant, (dxh - mean - var) / std)
         dg = dout * xhat if variant == "dg per row" else (dout * xhat).sum(0)
         return dx, dg, dout.sum(axis=0)
@@ -299,7 +311,14 @@ def ln_bwd(variant):
     [
         ("constants", "dx", "taken as constants"),
         ("no variance", "dx", "path through the variance is missing"),
-        ("axis 0", "dx", "wrong pattern"),
+        ("axis 0", "dx", "rows of dx should sum to 0"),
+        ("no gain", "dx", "g is missing"),
+        ("no mean", "dx", "rows of dx should sum to 0"),
+        ("mean sign", "dx", "rows of dx should sum to 0"),
+        ("variance sign", "dx", "variance has the wrong sign"),
+        ("no std", "dx", "not divided by sqrt(var + eps)"),
+        ("all signs", "dx", "wrong sign"),
+        ("half variance", "dx", "wrong pattern"),  # rows still sum to 0
         ("dg per row", "dg", "not summed over the rows"),
     ],
 )
@@ -358,6 +377,13 @@ def net_attempt(sol, bug):
         if bug == "loss without decay":
             w2 = np.sum(params["W1"] ** 2) + np.sum(params["W2"] ** 2)
             loss = loss - 0.5 * reg * w2
+        if bug == "no 1/N":  # the mean's 1/N forgotten in delta2
+            grads = {
+                k: len(x) * (g - reg * params[k]) + reg * params[k]
+                if k[0] == "W"
+                else len(x) * g
+                for k, g in grads.items()
+            }
         if bug == "missing key":
             del grads["b2"]
         if bug == "list":
@@ -375,6 +401,7 @@ def net_attempt(sol, bug):
         ("decay on b1", {"db1"}, "b1 decayed: only weights are"),
         ("loss without decay", {"loss"}, "the decay term"),
         ("no relu mask", {"dW1", "db1"}, "wrong pattern"),
+        ("no 1/N", {"dW1", "db1", "dW2", "db2"}, "the 1/N of the mean"),
         ("missing key", {"db2"}, "None"),
     ],
 )
@@ -388,7 +415,8 @@ def test_net_checker_names_the_bug_per_parameter(sol, bug, wrong, message):
 
 def test_net_checker_survives_broken_attempts(sol):
     report = C.check_net(net_attempt(sol, "list"))
-    assert not report and "your code raised AttributeError" in str(report)
+    assert not report and str(report).startswith("grads is a list: return")
+    assert "AttributeError" not in str(report)
 
     def raises(params, x, y, reg):
         return params["W3"]

@@ -280,6 +280,29 @@ def no_step(x, Ws, dout, step, k):  # computes tanh itself: nothing counted
     return C.plain_grads(x, Ws, dout, lambda h, W: np.tanh(h @ W))
 
 
+def backward_through(hs, Ws, dout):
+    dh, dWs = dout, [None] * len(Ws)
+    for i in reversed(range(len(Ws))):
+        dz = dh * (1 - hs[i + 1] ** 2)
+        dWs[i], dh = hs[i].T @ dz, dz @ Ws[i].T
+    return dh, dWs
+
+
+def copies_all(x, Ws, dout, step, k):  # step()'s outputs die; copies live
+    hs = [x]
+    for W in Ws:
+        hs.append(step(hs[-1], W).copy())
+    return backward_through(hs, Ws, dout)
+
+
+def buffer_all(x, Ws, dout, step, k):  # every activation in one array
+    hs = np.empty((len(Ws) + 1, *x.shape))
+    hs[0] = x
+    for i, W in enumerate(Ws):
+        hs[i + 1] = step(hs[i], W)
+    return backward_through(hs, Ws, dout)
+
+
 CHECKPOINT_BUGS = [  # attempt, words the output must contain
     (importlib.import_module("p4_exercise_4_start").checkpoint_grads,
      "too many"),
@@ -289,6 +312,10 @@ CHECKPOINT_BUGS = [  # attempt, words the output must contain
     (make_segmented("restart"), "dx: wrong"),
     (make_segmented("transposed"), "dW[0]: right numbers, transposed"),
     (no_step, "use step() for every layer"),
+    (copies_all, "every activation is kept"),
+    (copies_all, "no recomputation"),
+    (buffer_all, "every activation is kept"),
+    (buffer_all, "no recomputation"),
     (raises, "raised IndexError"),
     (lambda *a: (np.zeros((3, 5)), 5), "dW[0]: None"),
 ]  # fmt: skip
@@ -365,8 +392,8 @@ def test_starting_files_fail_the_way_the_page_says():
     assert not rate  # the tanh slopes are missing, and the checker says so
     assert str(rate).count("spectral radius of W alone") == 2
     cache = importlib.import_module("p4_exercise_4_start").report
-    memory = r"(\d+) alive at once \(plain (\d+)"
-    peak, plain = map(int, re.search(memory, str(cache)).groups())
+    memory = r"peak ([\d.]+) activations \(plain ([\d.]+)"
+    peak, plain = map(float, re.search(memory, str(cache)).groups())
     assert not cache and "dx: ok" in cache  # right gradients, but
     assert peak > plain  # `saved` keeps more than the plain backward pass
 
@@ -418,3 +445,14 @@ def test_built_page_shows_each_checkers_lines(built_site):
         report = importlib.import_module(f"p4_exercise_{name}").report
         assert isinstance(report, Report) and len(report) >= 2, name
         assert any(str(report) in text for text in shown), name
+
+
+def test_exercise_3_starting_file_leaves_the_answer_to_the_reader():
+    """Issue 12, item 12: the starter used to compute the fixed point h*
+    with tanh, most of the answer. It now reasons from W alone."""
+    start = importlib.import_module("p4_exercise_3_start")
+    body = inspect.getsource(start.predict_rate)
+    assert "tanh" not in body and "for " not in body and "diag" not in body
+    W, b = C.rate_case(*C.RATE_CASES["mild"])
+    rho = max(abs(np.linalg.eigvals(W)))
+    assert start.predict_rate(W, b) == pytest.approx(rho)  # W alone

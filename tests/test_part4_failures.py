@@ -109,3 +109,92 @@ def test_plot_svg_is_palette_safe_and_labelled():
     assert "<style" not in svg  # a style element would leak into the page
     ids = re.findall(r'\bid="([^"]+)"', svg)
     assert ids and all(i.startswith("tst-") for i in ids)
+
+
+# Issue 12, item 3: the dead-ReLU claim holds at every stopping step ------
+
+
+@pytest.fixture(scope="module")
+def dead():
+    return importlib.import_module("p4_dead_relu")
+
+
+def draw(m, seed, data="circle", H=None):
+    """Replace the snippet's data and start by another draw."""
+    rng = np.random.default_rng(seed)
+    H = H or m.H
+    m.H = H
+    m.X = rng.standard_normal((m.N, 2))
+    if data == "circle":
+        m.y = (np.hypot(m.X[:, 0], m.X[:, 1]) > 1.2).astype(int)
+    else:  # the quadrants the page used before issue 12
+        m.y = (m.X[:, 0] * m.X[:, 1] > 0).astype(int)
+    m.W1_0, m.W2_0 = rng.standard_normal((2, H)), rng.standard_normal((H, 2))
+
+
+def losses(m, lr):
+    history, _ = m.train(lr)
+    loss = np.array([r[0] for r in history])
+    return loss, np.array([r[2] for r in history])
+
+
+def test_a_dead_unit_gets_exactly_zero_gradient_by_nudges(dead):
+    """Independently of the snippet's backward pass: nudging a dead
+    unit's incoming weights does not move the loss at all."""
+    W1, b1 = dead.W1_0.copy(), np.zeros(dead.H)
+    b1[0] = -50.0  # unit 0 is off for every example
+    W2 = dead.W2_0 / np.sqrt(dead.H)
+
+    def loss():
+        s = np.maximum(dead.X @ W1 + b1, 0) @ W2
+        s = s - s.max(axis=1, keepdims=True)
+        logp = s - np.log(np.exp(s).sum(axis=1, keepdims=True))
+        return -logp[np.arange(dead.N), dead.y].mean()
+
+    assert np.all(dead.X @ W1[:, 0] + b1[0] < -1)  # dead by a margin
+    assert np.all(central(loss, W1)[:, 0] == 0) and central(loss, b1)[0] == 0
+
+
+def test_how_much_dead_units_cost_depends_on_the_draw(dead):
+    """The page: some draws lose units and still fit, most do not; a dead
+    unit never revives in any of them."""
+    saved = dict(vars(dead))
+    try:
+        hurt = spared = 0
+        for seed in range(1, 11):
+            draw(dead, seed, H=8)
+            good, _ = losses(dead, 0.5)
+            bad, died = losses(dead, 4.0)
+            assert np.all(died[1:] >= died[:-1])  # never comes back
+            if died[-1].sum() >= dead.H / 3:
+                if np.all(bad[300:] > 3 * good[300:]):
+                    hurt += 1
+                elif bad[-1] < 2 * good[-1]:
+                    spared += 1
+        assert hurt >= 1 and spared >= 1, (hurt, spared)
+    finally:
+        for k in ("H", "X", "y", "W1_0", "W2_0"):
+            setattr(dead, k, saved[k])
+
+
+def test_the_old_claim_fails_the_range_check(dead):
+    """The page used to train 32 units on quadrants at lr = 5 and report
+    step 299 only: "a loss ten times too high". Over steps 300-1500 that
+    run gets below the lr = 0.5 run, so the range assertion the snippet
+    now makes would have rejected it."""
+    saved = dict(vars(dead))
+    try:
+        draw(dead, 0, data="quadrants", H=32)
+        rng = np.random.default_rng(0)  # the old snippet's exact draw
+        dead.X = rng.standard_normal((dead.N, 2))
+        dead.y = (dead.X[:, 0] * dead.X[:, 1] > 0).astype(int)
+        dead.W1_0 = rng.standard_normal((2, 32))
+        dead.W2_0 = rng.standard_normal((32, 2))
+        good, _ = losses(dead, 0.5)
+        bad, died = losses(dead, 5.0)
+        assert bad[299] > 10 * good[299]  # the old claim, at step 299
+        assert died[-1].sum() > 32 / 3
+        assert not np.all(bad[300:] > 3 * good[300:])  # not at every step
+    finally:
+        for k in ("H", "X", "y", "W1_0", "W2_0"):
+            setattr(dead, k, saved[k])

@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pytest
+from conftest import DOCS
 from engine import Value
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -122,13 +123,103 @@ def test_cached_bytes_are_two_activations_per_layer(depth, batch):
     assert mem.cached_bytes(depth, batch) == depth * 2 * batch * mem.width * 8
 
 
-def test_one_blas_thread_restores_the_thread_count():
-    import p4_timing
+def test_one_blas_thread_limits_blas_and_restores_it():
+    """Through threadpoolctl, not by scanning /proc for OpenBLAS."""
+    import inspect
 
-    blas = p4_timing._openblas()
-    if blas is None:
-        pytest.skip("numpy's OpenBLAS not found on this platform")
-    before = blas[0]()
+    import p4_timing
+    from threadpoolctl import threadpool_info
+
+    def blas_threads():
+        return [p["num_threads"] for p in threadpool_info()
+                if p["user_api"] == "blas"]  # fmt: skip
+
+    assert p4_timing.BLAS_LIMITED
+    before = blas_threads()
+    assert before, "numpy's BLAS not seen by threadpoolctl"
     with p4_timing.one_blas_thread():
-        assert blas[0]() == 1
-    assert blas[0]() == before
+        assert set(blas_threads()) == {1}
+    assert blas_threads() == before
+    assert "/proc" not in inspect.getsource(p4_timing)
+
+
+# Issue 12, item 9: what the memory page and its exercise count -----------
+
+
+@settings(max_examples=8, deadline=None)
+@given(depth=st.integers(1, 6), batch=st.integers(1, 40))
+def test_a_relu_that_keeps_its_output_shares_one_array_per_layer(depth, batch):
+    mem = importlib.import_module("p4_cost_memory")
+    one = batch * mem.width * 8
+    keep_out = mem.cached_bytes(depth, batch, mem.relu_keeping_output)
+    keep_mask = mem.cached_bytes(depth, batch, mem.relu_keeping_mask)
+    assert keep_out == (depth + 1) * one  # the input and every output
+    assert keep_mask == depth * one + depth * batch * mem.width  # bool
+
+
+def test_the_relu_variants_give_the_same_gradient():
+    """relu'(z) from the output or from a mask is relu'(z) from z."""
+    import layers
+
+    mem = importlib.import_module("p4_cost_memory")
+    z = np.array([[-1.0, 0.0, 2.0], [0.5, -0.0, -3.0]])
+    dout = np.arange(6.0).reshape(2, 3) + 1
+    want = layers.relu_backward(dout, layers.relu_forward(z)[1])
+    for relu in (mem.relu_keeping_output, mem.relu_keeping_mask):
+        got = layers.relu_backward(dout, relu(z)[1].astype(float))
+        np.testing.assert_array_equal(got, want)
+
+
+def test_checkpoint_exercise_counts_by_brute_force():
+    """ceil(48/k) checkpoints of one array, plus a segment of k layers of
+    two arrays: simulate the peak for every k, independently."""
+    ex = importlib.import_module("p4_ex_memory")
+    peak = {}
+    for k in range(1, 49):
+        checkpoints = len(range(0, 48, k))
+        segment = max(len(range(s, min(s + k, 48))) for s in range(0, 48, k))
+        peak[k] = checkpoints + 2 * segment
+    least = min(peak.values())
+    assert least == ex.least == 20
+    assert [k for k, v in peak.items() if v == least] == ex.best == [4, 5, 6]
+    text = " ".join((DOCS / "part-4" / "what-a-gradient-costs.md")
+                    .read_text("utf-8").split())  # fmt: skip
+    assert "k = \\sqrt{48} \\approx 7" not in text
+    assert "in training but not in inference" not in text
+    assert "optimiser" in text and "gradient of the same size" in text
+
+
+# The cheap gradient principle: what p4_cheap_gradient.py counts ---------
+
+
+def test_backward_work_is_one_multiply_add_per_local_derivative():
+    """On a graph counted by hand: (a*b + c).tanh() has 3 operations and
+    5 local derivatives, one multiply-add each in engine.backward's loop;
+    the count p4_cheap_gradient.py makes on a larger graph."""
+    a, b, c = Value(0.5), Value(-1.5), Value(2.0)
+    out = (a * b + c).tanh()
+    ops = [v for v in out.topological_order() if v.parents]
+    assert len(ops) == 3
+    assert sum(len(v.parents) for v in ops) == 5
+    out.backward()  # and the gradients are right, by hand
+    t = math.tanh(0.5 * -1.5 + 2.0)
+    assert a.grad == pytest.approx((1 - t * t) * -1.5)
+    assert b.grad == pytest.approx((1 - t * t) * 0.5)
+    assert c.grad == pytest.approx(1 - t * t)
+
+
+def test_cheap_gradient_snippet_counts_and_differentiates_right(capsys):
+    m = importlib.import_module("p4_cheap_gradient")
+    capsys.readouterr()
+    assert m.edges <= 2 * len(m.ops)  # at most two inputs per operation
+    w = m.V2[3]
+    loss = m.engine_loss()
+    loss.zero_grad()
+    loss.backward()
+    old, h = w.data, 1e-6
+    w.data = old + h
+    up = m.engine_loss().data
+    w.data = old - h
+    down = m.engine_loss().data
+    w.data = old
+    assert w.grad == pytest.approx((up - down) / (2 * h), rel=1e-6)
