@@ -167,3 +167,17 @@ def mse_loss(pred, target):
     loss = 0.5 * np.vdot(diff, diff) / n
     return loss, diff / n  # d loss/d pred = (pred - target) / N
     # --8<-- [end:mse]
+
+
+def __getattr__(name):
+    """Part 5's layers live beside this file, in layers5.py, and are
+    importable from here too: `from layers import conv2d_forward`."""
+    import importlib  # layers5 imports this module: load it when asked
+
+    try:
+        part5 = importlib.import_module("layers5")
+    except ModuleNotFoundError:  # only layers.py was downloaded
+        part5 = None
+    if part5 is None or name not in part5.__all__:
+        raise AttributeError(f"module 'layers' has no attribute {name!r}")
+    return getattr(part5, name)

@@ -18,6 +18,7 @@ differences; ref_cheatsheet.py prints the tables.
 from collections import namedtuple
 
 import layers
+import layers5
 import numpy as np
 
 SIZES = {"N": 4, "D": 3, "M": 2, "C": 5}  # all different: shape bugs show
@@ -190,6 +191,67 @@ def sample(row, rng, scalars=6):
         x = rng.uniform(0.5, 2.0, size)
         arrays.append(x if positive else x * rng.choice([-1.0, 1.0], size))
     return arrays
+
+
+# --- Part 5: the layers of modern networks (layers5.py) ----------------
+# Sizes of their own: an image side H, a kernel side K, the outputs of a
+# convolution (H' = H - K + 1) and of a 2 x 2 max pool (H/2); a length T.
+SIZES |= {"H": 6, "K": 3, "H'": 4, "H/2": 3, "T": 7}
+
+
+def _pair(forward, backward):
+    """A row's two functions from a layers5 pair (default settings)."""
+
+    def out(*inputs):
+        return forward(*inputs)[0]
+
+    def grads(dout, *inputs):
+        g = backward(dout, forward(*inputs)[1])
+        return g if isinstance(g, tuple) else (g,)
+
+    return out, grads
+
+
+NORM_DX = (
+    "dX = \\tfrac{1}{\\sigma}\\big(d\\hat X - \\operatorname{mean}_{%s}"
+    "d\\hat X - \\hat X \\odot \\operatorname{mean}_{%s}(d\\hat X "
+    "\\odot \\hat X)\\big),\\ d\\hat X = dY \\odot \\gamma"
+)
+# fmt: off
+ROWS += [
+    Row("batch norm", "\\hat X = (X - \\mu)/\\sigma; \\mu, \\sigma^2\\ "
+        "\\text{: each column's mean, variance}; Y = \\gamma \\odot \\hat X"
+        " + \\beta", (NORM_DX % ("n", "n"), "\\textstyle\\sum_n dY \\odot "
+        "\\hat X", "\\textstyle\\sum_n dY_{n,:}"),
+        "X:N×D \\gamma:D \\beta:D → Y:N×D",
+        *_pair(layers5.batchnorm_forward, layers5.batchnorm_backward)),
+    Row("layer norm", "\\hat X = (X - \\mu)/\\sigma; \\mu, \\sigma^2\\ "
+        "\\text{: each row's mean, variance}; Y = \\gamma \\odot \\hat X"
+        " + \\beta", (NORM_DX % ("d", "d"), "\\textstyle\\sum_n dY \\odot "
+        "\\hat X", "\\textstyle\\sum_n dY_{n,:}"),
+        "X:N×D \\gamma:D \\beta:D → Y:N×D",
+        *_pair(layers5.layernorm_forward, layers5.layernorm_backward)),
+    Row("2-D convolution", "Y_{n,m} = b_m + \\textstyle\\sum_d X_{n,d} "
+        "\\star W_{m,d}; \\star\\text{: slide and dot (cross-correlation)}",
+        ("dX_{n,d} = \\textstyle\\sum_m \\operatorname{full}(dY_{n,m} "
+         "\\star \\operatorname{rot}_{180} W_{m,d})",
+         "dW_{m,d} = \\textstyle\\sum_n X_{n,d} \\star dY_{n,m}",
+         "db_m = \\textstyle\\sum_{n,i,j} dY_{n,m,i,j}"),
+        "X:N×D×H×H W:M×D×K×K b:M → Y:N×M×H'×H'",
+        *_pair(layers5.conv2d_forward, layers5.conv2d_backward)),
+    Row("max pool 2×2", "Y_{n,d,i,j} = \\max X_{n,d,\\,2i:2i+2,\\,2j:2j+2}",
+        ("dX = dY\\ \\text{at each window's max, 0 elsewhere}",),
+        "X:N×D×H×H → Y:N×D×H/2×H/2",
+        *_pair(layers5.maxpool_forward, layers5.maxpool_backward)),
+    Row("attention", "S = QK^\\top/\\sqrt{D}; P = \\operatorname{softmax}"
+        "(S)\\ \\text{(each row)}; Y = PV",
+        ("dS\\,K/\\sqrt{D},\\ dS = P \\odot (dP - (dP \\odot P)\\,"
+         "\\mathbf{1}\\mathbf{1}^\\top),\\ dP = dY\\,V^\\top",
+         "dS^\\top Q/\\sqrt{D}", "P^\\top dY"),
+        "Q:N×T×D K:N×T×D V:N×T×D → Y:N×T×D",
+        *_pair(layers5.attention_forward, layers5.attention_backward)),
+]
+# fmt: on
 
 
 for _row in ROWS:  # one local gradient in TeX per input

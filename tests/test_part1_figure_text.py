@@ -2,7 +2,7 @@
 with the page's real fonts: an operation's name inside its circle or pill,
 a node's numbers inside its box, an arrow's label clear of the boxes, and
 no text on a wire over a box or over another such text. Covers every page
-that draws with graphs.py or diagrams.py, Part 2's included."""
+that draws with graphs.py or diagrams.py, Parts 2 and 5 included."""
 
 import pytest
 from test_browser import browser, server, watched  # noqa: F401
@@ -19,6 +19,7 @@ PAGES = [
     "part-1/network-by-hand/",
     "part-2/backward-loop/",
     "part-2/drawing-the-graph/",
+    "part-5/batch-norm/",
 ]
 
 # every text that does not fit, as "figure title: what", measured in SVG
