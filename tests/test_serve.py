@@ -1,6 +1,6 @@
 """`mkdocs serve` rebuilds in one process. An edit to a module that an
 executed block imports must show on the next build, not a cached copy; and
-while serving (hooks/serve_cache.py) a rebuild re-renders exactly the pages
+while serving (hooks/render.py) a rebuild re-renders exactly the pages
 whose inputs changed: the page that includes the edited file, and every
 page whose snippets import it, directly or through another module."""
 
@@ -24,7 +24,7 @@ TWO_BUILDS = textwrap.dedent(
         def emit(self, record):
             if record.getMessage().startswith("serve: rendering "):
                 rendered.append(record.getMessage().split()[-1])
-    logging.getLogger("mkdocs.hooks.serve_cache").addHandler(Note())
+    logging.getLogger("mkdocs.hooks.render").addHandler(Note())
     logging.getLogger("mkdocs").setLevel(logging.INFO)
 
     def build_once(first=False):  # what mkdocs serve does on every change
