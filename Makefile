@@ -4,6 +4,7 @@
 # theirs). uv, pinned in requirements.lock, installs them (pip if uv cannot
 # be had); every later run reinstalls only when a lock changed.
 PYTHON ?= python3
+ADDR   ?= 127.0.0.1:8000
 VENV   := .venv
 BIN    := $(VENV)/bin
 SITE   := $(VENV)/.installed-site
@@ -33,8 +34,8 @@ $(TESTS): requirements.lock requirements-test.lock pyproject.toml
 	$(call install,requirements-test.lock)
 	touch $@ $(SITE)
 
-serve: $(SITE)  ## live site on http://127.0.0.1:8000
-	$(BIN)/mkdocs serve -a 127.0.0.1:8000 --livereload
+serve: $(SITE)  ## live site on http://127.0.0.1:8000 (or ADDR=host:port)
+	$(BIN)/mkdocs serve -a $(ADDR) --livereload
 
 test: $(TESTS) lint  ## everything: snippets, strict build, site, browser
 	$(BIN)/python -m pytest
