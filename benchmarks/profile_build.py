@@ -1,19 +1,22 @@
 """Where a strict `mkdocs build` spends its time: one build, instrumented.
 
-    .venv/bin/python benchmarks/profile_build.py [--top N]
+    .venv/bin/python benchmarks/profile_build.py [--top N] [--parallel]
 
 Builds the site in this process (into a temporary folder) and prints a
 table of where the time went: each hook and plugin event, the Markdown
 render of the pages (and inside it the executed blocks, split into the
 fresh-program reset of hooks/snippets_path.py and the block's own run),
-the notebooks (kernel and conversion), the theme's templates and writing,
-the static files. Then the slowest pages and blocks. Wall seconds, and
-CPU seconds (user+sys) of this process's threads; the notebooks' kernels
-are other processes: their CPU is reported as the children's.
+the theme's templates and writing, the static files. Then the slowest
+pages and blocks. Wall seconds, and CPU seconds (user+sys) of the main
+thread; the notebooks' kernels are other processes: their CPU is
+reported as the children's.
 
-Timings overlap where work runs concurrently (a rendering worker, a
-notebook thread): the table says where each happened. Not a benchmark
-(one build, noisy); `bench_build.py` measures the build's figure.
+By default every page is rendered in this process, one after the other
+(BP_SERIAL=1, see hooks/render.py), so each row is that work's whole cost;
+the notebooks still run in their thread from the start (their rows are
+the wait for them). --parallel profiles the build as it runs: pages the
+render worker did are then missing from the rows. Not a benchmark (one
+build, noisy); `bench_build.py` measures the build's figure.
 """
 
 import argparse
@@ -144,7 +147,10 @@ def instrument_blocks(clock):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--top", type=int, default=12)
+    parser.add_argument("--parallel", action="store_true")
     args = parser.parse_args()
+    if not args.parallel:
+        os.environ["BP_SERIAL"] = "1"
     os.chdir(ROOT)
     clock = Clock()
     t0, c0, os0 = time.perf_counter(), time.process_time(), os.times()

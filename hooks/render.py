@@ -94,11 +94,15 @@ def _reuse_outputs(run):
     session whose inputs are unchanged (serve only)."""
 
     def run_unless_unchanged(code, block_id, exec_globals=None):
-        if not serving or block_id.startswith("<code block: session "):
+        if not serving:
+            return run(code, block_id, exec_globals)
+        if block_id.startswith("<code block: session "):
+            log.debug("serve: running %s", block_id)
             return run(code, block_id, exec_globals)
         key = _block_key(code, block_id.split(";")[-1])  # n<k> varies
         if key in outputs:
             return outputs[key]
+        log.debug("serve: running %s", block_id)
         output = run(code, block_id, exec_globals)  # raises if it fails
         outputs[key] = new_outputs[key] = output
         return output
