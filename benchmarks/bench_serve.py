@@ -67,8 +67,9 @@ def reloaded(base, since, limit=300):
     raise TimeoutError("the server never reloaded")
 
 
-def edit(path, n):
-    text = path.read_text(encoding="utf-8")
+def edit(path, text, n):
+    """The file's original text, edited for round n; the text the page
+    then shows (for the leaf snippet)."""
     if path.name == LEAF:
         marker = f"dy/dx (edit {n}) ="
         edited = text.replace(BEFORE, marker)
@@ -121,7 +122,7 @@ def main():
                 original = path.read_text(encoding="utf-8")
                 times = []
                 for n in range(args.rounds):
-                    text, marker = edit(path, n)
+                    text, marker = edit(path, original, n)
                     time.sleep(1.5)  # mtimes and the watcher settle
                     path.write_text(text, encoding="utf-8")
                     seconds, now = reloaded(base, now)

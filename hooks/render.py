@@ -69,6 +69,7 @@ serving = False
 memo = {}  # serve: page src_uri -> (key, rendered attributes)
 outputs = {}  # serve: block key -> what the block printed
 new_outputs = {}  # this process's additions (a worker sends them back)
+search_entries = {}  # page url -> (HTML hash, the page's search entries)
 jobs = None  # this build's Jobs
 
 
@@ -144,18 +145,17 @@ def _search_entries():
         return None
     if getattr(parse, "cached", False):
         return SearchIndex
-    entries = {}  # page url -> (content hash, the entries it added)
 
     def add_entry_from_context(self, page):
         key = hashlib.sha256(page.content.encode()).hexdigest()
         key += repr(page.meta.get("search"))
-        hit = entries.get(page.url)
+        hit = search_entries.get(page.url)
         if hit and hit[0] == key:
             self.entries.extend(hit[1])
             return
         before = len(self.entries)
         parse(self, page)
-        entries[page.url] = (key, self.entries[before:])
+        search_entries[page.url] = (key, self.entries[before:])
 
     add_entry_from_context.cached = True
     SearchIndex.add_entry_from_context = add_entry_from_context
@@ -186,6 +186,30 @@ def _adopt(page, values, files):
         if name == "links_to_anchors" and value is not None:
             value = {files.get_file_from_path(k): v for k, v in value.items()}
         setattr(page, name, value)
+
+
+def _math_hook(config):
+    """hooks/math.py, if it keeps what it drew where we can add to it."""
+    math = config.plugins.get("hooks/math.py")
+    return math if isinstance(getattr(math, "drawn", None), dict) else None
+
+
+def _content_work(page, config, files):
+    """In the worker, after a page's render: the `page_content` events too,
+    to draw its formulas and parse its search entries on this core; the
+    build runs the events again, finding both done (its own log messages
+    and side effects are the build's). Sent with the page."""
+    math = _math_hook(config)
+    before = set(math.drawn) if math else set()
+    try:
+        config.plugins.on_page_content(
+            page.content, page=page, config=config, files=files
+        )
+    except Exception:  # the build will meet it itself
+        return {}
+    drawn = {k: v for k, v in math.drawn.items() if k not in before} if (
+        math) else {}  # fmt: skip
+    return {"drawn": drawn, "search": search_entries.get(page.url)}
 
 
 class Worker:
@@ -254,6 +278,7 @@ class Worker:
                 values = _rendered(page)
                 values["outputs"] = dict(new_outputs)
                 message = (i, values, None, list(records))
+                values.update(_content_work(page, config, files))
             except BaseException as error:  # sent, raised there
                 message = (i, None, _portable_error(error), list(records))
             finally:
@@ -390,6 +415,13 @@ class Jobs:
                 if error is not None:
                     raise error
                 outputs.update(values.pop("outputs"))
+                math = _math_hook(config)
+                if math and values.get("drawn"):
+                    math.drawn.update(values["drawn"])
+                if values.get("search"):
+                    search_entries[page.url] = values["search"]
+                for name in ("drawn", "search"):
+                    values.pop(name, None)
                 _adopt(page, values, files)
         else:
             _fresh_counters()
