@@ -279,7 +279,7 @@ class Worker:
                 values["outputs"] = dict(new_outputs)
                 message = (i, values, None, list(records))
                 values.update(_content_work(page, config, files))
-            except BaseException as error:  # sent, raised there
+            except Exception as error:  # sent, raised there (Ctrl-C ends it)
                 message = (i, None, _portable_error(error), list(records))
             finally:
                 config._current_page = None
@@ -300,12 +300,34 @@ class Worker:
             self.finished = True
             self.done.notify_all()
 
-    def result(self, i):
-        """The worker's render of page i, once it is there (None if the
-        worker died first: then this process renders the page)."""
+    def took(self, page, config, files):
+        """Whether the worker rendered `page` (then it is set up as the
+        worker left it, its log messages replayed, its error raised);
+        False if this process is to render it: it got there first, or the
+        worker died before it."""
+        i = self.index.get(page.file.src_uri)
+        if i is None or self.claim(i, 1):
+            return False
         with self.done:
             self.done.wait_for(lambda: i in self.results or self.finished)
-            return self.results.pop(i, None)
+            done = self.results.pop(i, None)
+        if done is None:
+            return False
+        values, error, records = done
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+        if error is not None:
+            raise error
+        outputs.update(values.pop("outputs"))
+        math = _math_hook(config)
+        drawn = values.pop("drawn", None)
+        if math and drawn:
+            math.drawn.update(drawn)
+        search = values.pop("search", None)
+        if search:
+            search_entries[page.url] = search
+        _adopt(page, values, files)
+        return True
 
     def close(self, kill=False):
         if kill and self.process.is_alive():
@@ -338,7 +360,7 @@ class Jobs:
     with a worker process, and (serving) pages reused from memory."""
 
     def __init__(self, config, files):
-        self.notebooks = {}  # src_uri -> (thread, [error])
+        self.notebooks = {}  # src_uri -> None, then ("ok"|"error", value)
         self.worker = None
         self.keys = {}
         pages = [f.page for f in files.documentation_pages() if f.page]
@@ -402,28 +424,7 @@ class Jobs:
             if kind == "error":
                 raise value
             _adopt(page, value, files)
-        elif self.worker and uri in self.worker.index:
-            i = self.worker.index[uri]
-            done = None if self.worker.claim(i, 1) else self.worker.result(i)
-            if done is None:
-                _fresh_counters()
-                render(config, files)
-            else:
-                values, error, records = done
-                for record in records:
-                    logging.getLogger(record.name).handle(record)
-                if error is not None:
-                    raise error
-                outputs.update(values.pop("outputs"))
-                math = _math_hook(config)
-                if math and values.get("drawn"):
-                    math.drawn.update(values["drawn"])
-                if values.get("search"):
-                    search_entries[page.url] = values["search"]
-                for name in ("drawn", "search"):
-                    values.pop(name, None)
-                _adopt(page, values, files)
-        else:
+        elif not (self.worker and self.worker.took(page, config, files)):
             _fresh_counters()
             render(config, files)
         if serving:
