@@ -39,8 +39,11 @@ def _arrow(x1, x2, y, cls, label):
 def two_line_svg(names, values, grads, ops, locals_, title, fmt="{:.4f}"):
     """Forward line (values, left to right) over backward line (gradients,
     right to left). ops[i] and locals_[i] label step i (names[i] -> i+1)."""
-    n, step = len(names), BOX_W + ARROW
-    width, top, bottom = n * step - ARROW + 4, 30, 138
+    # each arrow long enough for its label, with room at both ends
+    label = max(len(s) for s in [*ops, *locals_]) * 14 * 0.62
+    arrow = max(ARROW, round(label) + 28)
+    n, step = len(names), BOX_W + arrow
+    width, top, bottom = n * step - arrow + 4, 30, 138
     forward = ", ".join(
         f"{a} = {fmt.format(v)}" for a, v in zip(names, values)
     )

@@ -11,11 +11,12 @@ y = 1 / (1 + math.exp(-c))  # step 4: sigmoid -> the answer
 # --8<-- [end:forward]
 
 # --8<-- [start:backward]
-dy = 1.0  # dy/dy: start at the answer
-dc = y * (1 - y) * dy  # dy/dc = sigmoid'(c) * dy = y(1 - y) * dy
-db = 1 * dc  # dy/db = dc/db * dc, and dc/db = 1
-da = 3 * db  # dy/da = db/da * db, and db/da = 3
-dx = 2 * x * da  # dy/dx = da/dx * da, and da/dx = 2x
+# dv holds dy/dv: how strongly the answer y depends on v
+dy = 1.0  # dy/dy = 1: start at the answer
+dc = y * (1 - y) * dy  # y = sigmoid(c): local y(1 - y), times dy/dy
+db = 1 * dc  # c = b - 5: local 1, times dy/dc
+da = 3 * db  # b = 3a: local 3, times dy/db
+dx = 2 * x * da  # a = x**2: local 2x, times dy/da
 # --8<-- [end:backward]
 
 

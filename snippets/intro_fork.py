@@ -9,16 +9,16 @@ a = x * y  # x is used here ...
 f = a + x  # ... and here
 
 df = 1.0
-da = 1.0 * df  # d(a + x)/da = 1
-dx = 1.0 * df  # d(a + x)/dx = 1: the direct path
-dy = x * da  # d(x * y)/dy = x
-dx += y * da  # d(x * y)/dx = y: the second path ADDS to dx
+da = 1.0 * df  # ∂(a + x)/∂a = 1
+dx = 1.0 * df  # ∂(a + x)/∂x = 1: the direct path
+dy = x * da  # ∂(x·y)/∂y = x
+dx += y * da  # ∂(x·y)/∂x = y: the second path ADDS to dx
 # --8<-- [end:fork]
 
 nodes = [
     {"id": "x", "label": "x", "op": "", "value": x, "grad": dx},
     {"id": "y", "label": "y", "op": "", "value": y, "grad": dy},
-    {"id": "a", "label": "a", "op": "*", "value": a, "grad": da},
+    {"id": "a", "label": "a", "op": "×", "value": a, "grad": da},
     {"id": "f", "label": "f", "op": "+", "value": f, "grad": df},
 ]
 edges = [("x", "a"), ("y", "a"), ("a", "f"), ("x", "f")]
@@ -33,4 +33,4 @@ def fn(x, y):
 h = 1e-6
 assert abs(dx - (fn(x + h, y) - fn(x - h, y)) / (2 * h)) < 1e-6
 assert abs(dy - (fn(x, y + h) - fn(x, y - h)) / (2 * h)) < 1e-6
-assert dx == y + 1 and dy == x  # by hand: df/dx = y + 1, df/dy = x
+assert dx == y + 1 and dy == x  # by hand: ∂f/∂x = y + 1, ∂f/∂y = x

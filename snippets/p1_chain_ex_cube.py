@@ -1,8 +1,8 @@
 """Exercise: y = (2x + 1)³ at x = 0.5, as a chain of two steps."""
 
 x = 0.5
-u = 2 * x + 1  # step 1: du/dx = 2
-y = u**3  # step 2: dy/du = 3u²
+u = 2 * x + 1  # step 1: local derivative 2
+y = u**3  # step 2: local derivative 3u²
 
 dy = 1.0
 du = 3 * u**2 * dy  # 3 · 2² = 12

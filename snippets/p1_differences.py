@@ -24,7 +24,7 @@ err = {k: np.array([abs(r(h) - exact) for h in hs]) for k, r in rules.items()}
 rows = [
     (f"1e{e}",)
     + tuple(f"{abs(r(10.0**e) - exact):.1e}" for r in rules.values())
-    for e in range(-1, -13, -2)
+    for e in range(-1, -14, -2)
 ]
 print(
     table(

@@ -6,7 +6,7 @@ from show import figure
 x, y, z = 2.0, -1.0, 4.0
 s = x + y + z
 ds = 2.0  # the gradient arriving at s from the rest of the graph
-# d(x + y + z)/dx = 1, and the same for y and z: copy ds to each
+# ∂(x + y + z)/∂x = 1, and the same for y and z: copy ds to each
 dx, dy, dz = 1.0 * ds, 1.0 * ds, 1.0 * ds
 
 nodes = [

@@ -18,7 +18,7 @@ nodes = [
     {"id": "x", "label": "x", "op": "", "value": x, "grad": dx},
     {"id": "y", "label": "y", "op": "", "value": y, "grad": dy},
     {"id": "z", "label": "z", "op": "", "value": z, "grad": dz},
-    {"id": "p", "label": "p", "op": "*", "value": p, "grad": dp},
+    {"id": "p", "label": "p", "op": "×", "value": p, "grad": dp},
     {"id": "m", "label": "m", "op": "max", "value": m, "grad": dm},
     {"id": "f", "label": "f", "op": "+", "value": f, "grad": df},
 ]

@@ -6,13 +6,13 @@ from show import figure
 x, y = 3.0, -4.0
 m = x * y
 dm = 2.0  # the gradient arriving at m from the rest of the graph
-dx = y * dm  # d(x·y)/dx = y: the other input
-dy = x * dm  # d(x·y)/dy = x
+dx = y * dm  # ∂(x·y)/∂x = y: the other input
+dy = x * dm  # ∂(x·y)/∂y = x
 
 nodes = [
     {"id": "x", "label": "x", "op": "", "value": x, "grad": dx},
     {"id": "y", "label": "y", "op": "", "value": y, "grad": dy},
-    {"id": "m", "label": "m", "op": "*", "value": m, "grad": dm},
+    {"id": "m", "label": "m", "op": "×", "value": m, "grad": dm},
 ]
 edges = [("x", "m"), ("y", "m")]
 title = "Multiply gate: m = x·y, upstream 2"

@@ -1,8 +1,8 @@
 """Why input scale matters: a weight's gradient is proportional to its
 input, so inputs in the hundreds give gradients in the hundreds."""
 
-w, dout, lr = 0.5, 1.0, 0.1  # out = w·x; upstream gradient 1
-print("      x   dout/dw = x   dout/dx = w   step on w, -lr·dw")
+w, dout, lr = 0.5, 1.0, 0.1  # out = w·x; upstream dout = 1; learning rate
+print("      x   dw = x·dout   dx = w·dout   step on w, -lr·dw")
 dws, dxs = [], []
 for x in [0.5, 5.0, 500.0]:
     dw = x * dout  # multiply swaps: the weight's gradient is its input

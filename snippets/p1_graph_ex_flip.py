@@ -18,7 +18,7 @@ def numeric(x, y, z, h=1e-6):
 
 for z in (3.0, -3.0):
     g, n = grads(1.5, -2.0, z), numeric(1.5, -2.0, z)
-    print(f"z = {z:+}:  " + "  ".join(f"df/d{k} = {g[k]:+.2f}" for k in g))
+    print(f"z = {z:+}:  " + "  ".join(f"∂f/∂{k} = {g[k]:+.2f}" for k in g))
     assert all(abs(g[k] - n[k]) < 1e-6 for k in g)
 a, b = grads(1.5, -2.0, 3.0), grads(1.5, -2.0, -3.0)
-assert b["x"] == -a["x"] and b["y"] == -a["y"] and b["z"] == a["z"]
+assert b["x"] == -a["x"] and b["y"] == -a["y"] and b["z"] == a["z"] == 1

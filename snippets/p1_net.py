@@ -1,5 +1,6 @@
 """A 2-2-2 sigmoid network with squared error, every number by name."""
 
+# --8<-- [start:forward]
 import math
 
 x1, x2 = 0.8, 0.2  # the inputs (the question)
@@ -13,7 +14,6 @@ def sigmoid(v):
     return 1 / (1 + math.exp(-v))
 
 
-# --8<-- [start:forward]
 def forward(p):
     net_h1 = p["w1"] * x1 + p["w2"] * x2 + p["b1"]
     net_h2 = p["w3"] * x1 + p["w4"] * x2 + p["b2"]
@@ -34,7 +34,7 @@ def forward(p):
 
 # --8<-- [start:backward]
 def backward(p, v):
-    # output layer: dE/dnet_o = dE/do * do/dnet_o = (o - t) * o(1 - o)
+    # output layer: ∂E/∂net_o = ∂E/∂o · ∂o/∂net_o = (o - t) · o(1 - o)
     dnet_o1 = (v["o1"] - t1) * v["o1"] * (1 - v["o1"])
     dnet_o2 = (v["o2"] - t2) * v["o2"] * (1 - v["o2"])
     # each hidden unit feeds both outputs: its gradient is a sum

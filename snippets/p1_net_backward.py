@@ -6,11 +6,11 @@ from show import table
 p, v = W, forward(W)
 g = backward(p, v)
 o1, o2, h1, h2 = v["o1"], v["o2"], v["h1"], v["h2"]
-# the backward line at the units: dE/d(net input of each unit)
-d_o1 = (o1 - t1) * o1 * (1 - o1)
-d_o2 = (o2 - t2) * o2 * (1 - o2)
-d_h1 = (d_o1 * p["w5"] + d_o2 * p["w7"]) * h1 * (1 - h1)
-d_h2 = (d_o1 * p["w6"] + d_o2 * p["w8"]) * h2 * (1 - h2)
+# the backward line at the units: ∂E/∂(output), then ∂E/∂(net input) = δ
+do1, do2 = o1 - t1, o2 - t2
+d_o1, d_o2 = do1 * o1 * (1 - o1), do2 * o2 * (1 - o2)
+dh1, dh2 = d_o1 * p["w5"] + d_o2 * p["w7"], d_o1 * p["w6"] + d_o2 * p["w8"]
+d_h1, d_h2 = dh1 * h1 * (1 - h1), dh2 * h2 * (1 - h2)
 
 
 def central(name, h=1e-6):  # nudge one weight both ways, rerun forward
@@ -23,16 +23,17 @@ def n(a, fmt="{:.4f}"):  # a number as it reads in a formula
 
 
 w = {k: n(val, "{}") for k, val in p.items()}  # weights as written
-out1 = f"({n(o1)} − {t1})·{n(o1)}·(1 − {n(o1)})"
-out2 = f"({n(o2)} − {t2})·{n(o2)}·(1 − {n(o2)})"
-hid1 = f"({n(d_o1)}·{w['w5']} + {n(d_o2)}·{w['w7']})·{n(h1)}·(1 − {n(h1)})"
-hid2 = f"({n(d_o1)}·{w['w6']} + {n(d_o2)}·{w['w8']})·{n(h2)}·(1 − {n(h2)})"
-units = [
-    ("δo1 = ∂E/∂net_o1", "(o1 − t1)·o1(1 − o1)", out1, d_o1),
-    ("δo2 = ∂E/∂net_o2", "(o2 − t2)·o2(1 − o2)", out2, d_o2),
-    ("δh1 = ∂E/∂net_h1", "(δo1·w5 + δo2·w7)·h1(1 − h1)", hid1, d_h1),
-    ("δh2 = ∂E/∂net_h2", "(δo1·w6 + δo2·w8)·h2(1 − h2)", hid2, d_h2),
-]
+units = [("∂E/∂E", "start at the error", "", 1.0)]
+for o, t, do, d in [("o1", t1, do1, d_o1), ("o2", t2, do2, d_o2)]:
+    units.append((f"∂E/∂{o}", f"{o} − t{o[1]}", f"{n(v[o])} − {t}", do))
+    sig = f"{n(do)}·{n(v[o])}·(1 − {n(v[o])})"
+    units.append((f"δ{o} = ∂E/∂net_{o}", f"∂E/∂{o} · {o}(1 − {o})", sig, d))
+for h, wa, wb, dh, d in [("h1", "w5", "w7", dh1, d_h1),
+                         ("h2", "w6", "w8", dh2, d_h2)]:  # fmt: skip
+    nums = f"{n(d_o1)}·{w[wa]} + {n(d_o2)}·{w[wb]}"
+    units.append((f"∂E/∂{h}", f"δo1·{wa} + δo2·{wb}", nums, dh))
+    sig = f"{n(dh)}·{n(v[h])}·(1 − {n(v[h])})"
+    units.append((f"δ{h} = ∂E/∂net_{h}", f"∂E/∂{h} · {h}(1 − {h})", sig, d))
 rows = [(a, b, c, f"{d:+.6f}") for a, b, c, d in units]
 print(table(["gradient", "rule", "with numbers", "value"], rows))
 

@@ -18,6 +18,6 @@ p1_net.x1 = x1 - h
 E_down = forward(W)["E"]
 p1_net.x1 = x1
 numeric = (E_up - E_down) / (2 * h)
-print(f"dE/dx1 backward: {dx1:+.8f}")
-print(f"dE/dx1 numeric:  {numeric:+.8f}")
+print(f"∂E/∂x1 backward: {dx1:+.8f}")
+print(f"∂E/∂x1 numeric:  {numeric:+.8f}")
 assert abs(dx1 - numeric) < 1e-9

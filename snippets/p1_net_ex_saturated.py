@@ -3,7 +3,7 @@
 from p1_net import W, backward, forward, t1
 
 sat = dict(W, w5=8.0, w6=8.0)  # o1 close to 1; its target is 0.1
-print("weights     o1        o1 - t1   o1(1 - o1)  dE/dw5")
+print("weights     o1        o1 - t1   o1(1 - o1)  ∂E/∂w5")
 for name, p in [("original", W), ("saturated", sat)]:
     v = forward(p)
     o1, dw5 = v["o1"], backward(p, v)["w5"]

@@ -37,7 +37,7 @@ print(
 predicted = -lr * sum(v * v for v in g.values())
 print(
     note(
-        f"first-order prediction of the change, −lr·Σ(∂E/∂w)²: "
+        f"first-order prediction of the change, −η·Σ(∂E/∂w)²: "
         f"{predicted:+.8f}; actual: {E1 - E0:+.8f}"
     )
 )

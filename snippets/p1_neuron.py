@@ -31,8 +31,8 @@ print(f"dx0 = {dx0:.6f}, dx1 = {dx1:.6f}")
 
 # (id, op, value, gradient) of every node, in the order they were computed
 spec = [("b", "", b, db), ("w0", "", w0, dw0), ("x0", "", x0, dx0)]
-spec += [("w1", "", w1, dw1), ("x1", "", x1, dx1), ("a0", "*", a0, da0)]
-spec += [("a1", "*", a1, da1), ("z", "+", z, dz), ("f", "σ", f, df)]
+spec += [("w1", "", w1, dw1), ("x1", "", x1, dx1), ("a0", "×", a0, da0)]
+spec += [("a1", "×", a1, da1), ("z", "+", z, dz), ("f", "σ", f, df)]
 nodes = [
     {"id": i, "label": i, "op": op, "value": v, "grad": g}
     for i, op, v, g in spec

@@ -7,9 +7,9 @@ x, y = 1.0, -0.5
 sy = 1 / (1 + math.exp(-y))  # [1] σ(y)
 p = x * sy  # [2]
 num = p + y  # [3] numerator
-d = x - y  # [4]
-d2 = d**2  # [5]
-den = 1 + d2  # [6] denominator
+diff = x - y  # [4]
+sq = diff**2  # [5]
+den = 1 + sq  # [6] denominator
 inv = 1 / den  # [7]
 f = num * inv  # [8]
 # --8<-- [end:forward]
@@ -17,10 +17,10 @@ f = num * inv  # [8]
 # --8<-- [start:backward]
 df = 1.0
 dnum, dinv = inv * df, num * df  # [8] multiply swaps
-dden = -1 / den**2 * dinv  # [7] d(1/den) = -1/den²
-dd2 = 1.0 * dden  # [6] add passes it on
-dd = 2 * d * dd2  # [5] d(d²) = 2d
-dx, dy = 1.0 * dd, -1.0 * dd  # [4] d(x − y): +1 for x, −1 for y
+dden = -1 / den**2 * dinv  # [7] 1/den: local -1/den²
+dsq = 1.0 * dden  # [6] add passes it on
+ddiff = 2 * diff * dsq  # [5] diff²: local 2·diff
+dx, dy = 1.0 * ddiff, -1.0 * ddiff  # [4] x − y: +1 for x, −1 for y
 dp, dy_3 = dnum, dnum  # [3] add distributes
 dy += dy_3  # y was used again in [3]: add
 dx += sy * dp  # [2] multiply swaps; x was used in [4] too: add
@@ -29,7 +29,7 @@ dy += sy * (1 - sy) * dsy  # [1] σ' = σ(1 − σ); y's third use: add
 # --8<-- [end:backward]
 
 # --8<-- [start:check]
-print(f"backward:             df/dx = {dx:.6f}   df/dy = {dy:.6f}")
+print(f"backward:             ∂f/∂x = {dx:.6f}   ∂f/∂y = {dy:.6f}")
 
 
 def fn(x, y):
@@ -39,7 +39,7 @@ def fn(x, y):
 h = 1e-6
 num_x = (fn(x + h, y) - fn(x - h, y)) / (2 * h)
 num_y = (fn(x, y + h) - fn(x, y - h)) / (2 * h)
-print(f"central differences:  df/dx = {num_x:.6f}   df/dy = {num_y:.6f}")
+print(f"central differences:  ∂f/∂x = {num_x:.6f}   ∂f/∂y = {num_y:.6f}")
 # --8<-- [end:check]
 assert abs(fn(x, y) - f) < 1e-15
 assert abs(dx - num_x) < 1e-8 and abs(dy - num_y) < 1e-8

@@ -13,7 +13,8 @@ FIGURES = {  # page: {id_prefix: (snippet, what is drawn)}
     "computational-graphs": {"cg-none": ("p1_graph.py", "none"),
                              "cg-value": ("p1_graph.py", "value"),
                              "cg-both": ("p1_graph.py", "both")},
-    "step-through-it": {"st": ("p1_graph.py", "both")},
+    "step-through-it": {"st": ("p1_graph.py", "both"),
+                        "sn": ("p1_stepper_net.py", "both")},
     "gate-patterns": {"gate-add": ("p1_gate_add.py", "both"),
                       "gate-mul": ("p1_gate_mul.py", "both"),
                       "gate-max": ("p1_gate_max.py", "both"),
@@ -22,6 +23,7 @@ FIGURES = {  # page: {id_prefix: (snippet, what is drawn)}
     "staged-computation": {"neuron": ("p1_neuron.py", "both")},
     "network-by-hand": {"net": ("p1_net_figure.py", "both")},
 }  # fmt: skip
+FMT = {"net": "{:.6f}"}  # the network figure: the tables' six decimals
 PLOTS = {
     "derivatives-as-nudges": ["p1-nudge", "p1-diff"],
     "network-by-hand": ["p1-train"],
@@ -50,13 +52,36 @@ def test_graph_figures_show_the_computed_numbers(built_site, slug):
         assert [g["data-node"] for g in boxes] == [n["id"] for n in nodes]
         values = [t.text for t in svg.select(".bp-value")]
         grads = [t.text for t in svg.select(".bp-grad")]
-        want_v = [f"{n['value']:.4f}" for n in nodes]
-        want_g = [f"∂ {n['grad']:.4f}" for n in nodes]
+        fmt = FMT.get(prefix, "{:.4f}")
+        want_v = [fmt.format(n["value"]) for n in nodes]
+        want_g = [f"∂ {fmt.format(n['grad'])}" for n in nodes
+                  if n["grad"] is not None]  # fmt: skip
         assert values == (want_v if show in ("value", "both") else [])
         assert grads == (want_g if show == "both" else [])
         assert svg["role"] == "img" and svg.title.text
         desc = svg.find("desc").text
-        assert all(f"{n['label']} = {n['value']:.4f}" in desc for n in nodes)
+        assert all(f"{n['label']} = {fmt.format(n['value'])}" in desc
+                   for n in nodes)  # fmt: skip
+
+
+def test_every_number_on_the_network_figure_is_in_a_table(built_site):
+    """The figure hides nothing: each value and gradient it shows, and
+    each weight it names, can be found in a table on the same page; and
+    it does not show the answer to exercise 1 (the gradient of x1)."""
+    soup = page(built_site, "network-by-hand")
+    svg = soup.find("svg", attrs={"aria-labelledby": "net-title net-desc"})
+    tables = " ".join(t.get_text(" ") for t in soup.find_all("table"))
+    numbers = [t.text.removeprefix("∂ ") for t in svg.select(".bp-num")]
+    assert len(numbers) == 7 + 5  # seven values, five gradients
+    for num in numbers:
+        assert num in tables, num
+    names = [t.text for t in svg.select(".bp-label text")]
+    assert names == [f"w{k}" for k in range(1, 9)]
+    for k, value in enumerate([0.3, -0.4, 0.6, 0.1, 0.7, -0.5, 0.2, 0.9], 1):
+        assert f"w{k} = {value}" in tables  # the starting values
+    inputs = [g for g in svg.select("g.bp-node")
+              if g["data-node"] in ("x1", "x2")]  # fmt: skip
+    assert inputs and not any(g.select(".bp-grad") for g in inputs)
 
 
 @pytest.mark.parametrize("slug", sorted(PLOTS))

@@ -31,7 +31,7 @@ def central(f, args, i, h=H):
 def test_chain_sin_of_square():
     ns = run("p1_chain.py")
     f = lambda x: math.sin(x * x)  # noqa: E731
-    assert ns["dy_dx"] == pytest.approx(central(f, [ns["x"]], 0), abs=1e-8)
+    assert ns["dx"] == pytest.approx(central(f, [ns["x"]], 0), abs=1e-8)
 
 
 def test_fork_sums_the_paths():
@@ -214,9 +214,15 @@ def test_network_figure_gradients_of_unit_outputs():
     assert ns["dh2"] == pytest.approx(central(from_hidden, h, 1), abs=1e-9)
     assert ns["do1"] == pytest.approx(central(from_outputs, o, 0), abs=1e-9)
     assert ns["do2"] == pytest.approx(central(from_outputs, o, 1), abs=1e-9)
-    for i, name in enumerate(["dx1", "dx2"]):
-        f = lambda a, b: net_error(w, x=(a, b))  # noqa: E731
-        assert ns[name] == pytest.approx(central(f, [0.8, 0.2], i), abs=1e-9)
+    # the stepper of the same network reaches the same numbers, share by
+    # share, and the early turn of the exercise misses one share
+    steps = run("p1_stepper_net.py")["steps"]
+    for k, want in [("h1", ns["dh1"]), ("h2", ns["dh2"]), ("o1", ns["do1"])]:
+        assert steps.grad[k] == pytest.approx(want, abs=1e-12)
+    order = run("p1_stepper_ex_order.py")
+    exact = central(from_hidden, h, 0)
+    assert order["complete"] == pytest.approx(exact, abs=1e-9)
+    assert order["partial"] != pytest.approx(exact, abs=0.05)
 
 
 def test_chain_picture_and_nudge_plot():
@@ -239,15 +245,13 @@ def test_flip_exercise_gradients():
             assert g[k] == pytest.approx(want, abs=1e-6)
 
 
-def test_stepper_gradients_and_the_early_visit():
+def test_stepper_gradients():
     ns = run("p1_stepper.py")
     f = lambda x, y, z: (x + y) * y * z  # noqa: E731
     args = [1.5, -2.0, 3.0]
     for i, k in enumerate("xyz"):
-        assert ns["grad"][k] == pytest.approx(central(f, args, i), abs=1e-6)
-    order = run("p1_stepper_ex_order.py")
-    assert order["complete"] == pytest.approx(central(f, args, 1), abs=1e-6)
-    assert order["partial"] != pytest.approx(central(f, args, 1), abs=0.1)
+        grad = ns["steps"].grad[k]
+        assert grad == pytest.approx(central(f, args, i), abs=1e-6)
 
 
 def test_saturated_network_gradient():
