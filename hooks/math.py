@@ -7,7 +7,6 @@ TeX source for screen readers. Glyph ids are renumbered per page so pages are
 reproducible and ids are unique within a page.
 """
 
-import functools
 import html
 import logging
 import re
@@ -25,9 +24,13 @@ MATH = re.compile(
 GLYPH_ID = re.compile(r"MJX-\d+-")
 
 
-@functools.cache
+drawn = {}  # (tex, display) -> SVG; hooks/render.py adds its worker's
+
+
 def _svg(tex: str, display: bool) -> str:
-    return quickjax.render(tex, display=display)
+    if (tex, display) not in drawn:
+        drawn[tex, display] = quickjax.render(tex, display=display)
+    return drawn[tex, display]
 
 
 def render(tex: str, display: bool, number: int) -> str:

@@ -6,8 +6,13 @@ includes with `--8<-- "name.py"`, the site modules it imports, and the data
 files it names (a string such as "bench_engine.json" naming a file in
 `snippets/`). `bundle(folder, paths)` is the download: a zip that unpacks
 to one folder holding those files, the same bytes on every build.
+
+Both are pure functions of the text and bytes they are given, so their
+results are kept by those inputs: `mkdocs serve` rebuilds do not walk or
+zip again what did not change (an edited file is a new key).
 """
 
+import functools
 import io
 import re
 import zipfile
@@ -20,15 +25,16 @@ DATA = re.compile(r"""["']([\w-]+\.(?:json|csv|txt|npz|npy))["']""")
 EPOCH = (1980, 1, 1, 0, 0, 0)  # zip's earliest date: no build date inside
 
 
+@functools.lru_cache(maxsize=4096)
 def _named(text):
     """Files in snippets/ that `text` imports or names as data."""
     names = [f"{name}.py" for name in IMPORT.findall(text)]
-    return names + DATA.findall(text)
+    return tuple(names + DATA.findall(text))
 
 
 def snippet_files(text, includes=True):
     """Paths of the snippet files `text` uses, transitively, sorted."""
-    todo = _named(text) + (INCLUDE.findall(text) if includes else [])
+    todo = [*_named(text), *(INCLUDE.findall(text) if includes else [])]
     found = set()
     while todo:
         path = SNIPPETS / todo.pop()
@@ -47,11 +53,16 @@ def needs(path):
 
 def bundle(folder, files):
     """A zip of `files` ({name: bytes}) in one folder, deterministic."""
+    return _zip(folder, tuple(sorted(files.items())))
+
+
+@functools.lru_cache(maxsize=1024)
+def _zip(folder, files):
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
-        for name in sorted(files):
+        for name, data in files:
             info = zipfile.ZipInfo(f"{folder}/{name}", date_time=EPOCH)
             info.external_attr = 0o644 << 16  # rw-r--r--
             info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, files[name])
+            z.writestr(info, data)
     return buf.getvalue()

@@ -1,8 +1,10 @@
 """`mkdocs serve` rebuilds in one process. An edit to a module that an
 executed block imports must show on the next build, not a cached copy; and
-while serving (hooks/serve_cache.py) a rebuild re-renders exactly the pages
+while serving (hooks/render.py) a rebuild re-renders exactly the pages
 whose inputs changed: the page that includes the edited file, and every
-page whose snippets import it, directly or through another module."""
+page whose snippets import it, directly or through another module; and
+within those pages only the blocks that import it (and every block of a
+session) run again: the others print what they printed before."""
 
 import re
 import subprocess
@@ -11,6 +13,7 @@ import textwrap
 
 import pytest
 from conftest import copy_project, env
+from test_includes import FENCE
 
 TWO_BUILDS = textwrap.dedent(
     """
@@ -19,19 +22,24 @@ TWO_BUILDS = textwrap.dedent(
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    rendered = []
+    rendered, ran = [], []
     class Note(logging.Handler):
         def emit(self, record):
-            if record.getMessage().startswith("serve: rendering "):
-                rendered.append(record.getMessage().split()[-1])
-    logging.getLogger("mkdocs.hooks.serve_cache").addHandler(Note())
+            message = record.getMessage()
+            if message.startswith("serve: rendering "):
+                rendered.append(message.split()[-1])
+            if message.startswith("serve: running "):
+                ran.append(message.removeprefix("serve: running "))
+    logging.getLogger("mkdocs.hooks.render").addHandler(Note())
     logging.getLogger("mkdocs").setLevel(logging.INFO)
+    logging.getLogger("mkdocs.hooks.render").setLevel(logging.DEBUG)
 
     def build_once(first=False):  # what mkdocs serve does on every change
         config = load_config("mkdocs.yml", site_dir="out")
         if first:
             config.plugins.on_startup(command=sys.argv[1], dirty=False)
         rendered.clear()
+        ran.clear()
         build(config)
         return Path("out/index.html").read_text(encoding="utf-8")
 
@@ -45,6 +53,7 @@ TWO_BUILDS = textwrap.dedent(
     module.write_text(module.read_text().replace("forward: values", "EDIT"))
     second = build_once()
     print("before", "EDIT" in first, "after", "EDIT" in second)
+    print("ran", "|".join(ran))
     print("rendered", total, "then", " ".join(sorted(rendered)))
     """
 )
@@ -65,7 +74,7 @@ def test_an_edited_imported_module_is_not_stale(tmp_path, command):
     assert "before False after True" in result.stdout
     if command == "serve":  # (a build re-measures: timings change text)
         assert "unchanged True same index True" in result.stdout
-    total, again = result.stdout.split("rendered ")[1].split(" then ")
+    total, again = result.stdout.split("\nrendered ")[1].split(" then ")
     again = set(again.split())
     pages = {
         p.relative_to(project / "docs").as_posix()
@@ -87,3 +96,19 @@ def test_an_edited_imported_module_is_not_stale(tmp_path, command):
         }
         assert "index.md" in expected and len(expected) < len(pages)
         assert again == expected
+        # the blocks that ran again: those whose file uses diagrams.py,
+        # and the blocks of a session (which continue one program)
+        ran = result.stdout.split("\nran ")[1].split("\n")[0].split("|")
+        titles = {b.rpartition("; title ")[2].rstrip(">") for b in ran}
+        in_session = {b for b in ran if b.startswith("<code block: session")}
+        alone = {t.rpartition("; title ")[2].rstrip(">") for t in
+                 set(ran) - in_session}  # fmt: skip
+        assert alone and alone <= users, alone - users
+        shown = set()  # executed blocks whose file uses diagrams.py
+        for page in expected:
+            text = (project / "docs" / page).read_text(encoding="utf-8")
+            for fence in FENCE.finditer(text):
+                title = re.search(r'title="([^"]+)"', fence["info"])
+                if 'exec="1"' in fence["info"] and title[1] in users:
+                    shown.add(title[1])
+        assert shown and shown <= titles, shown - titles
