@@ -4,9 +4,9 @@
   the data files snippets read; the file name in a block's title links to
   its file.
 - A snippet that needs other files (site modules it imports, data it
-  reads) gets a note right under its code naming each of them, with a
-  link to `snippets/<name>.zip`: one folder holding the snippet and
-  everything it needs, transitively.
+  reads) gets a note right under its code naming each of them ("Needs
+  engine.py in the same folder"), with a link to `snippets/<name>.zip`:
+  one folder holding the snippet and everything it needs, transitively.
 - Every page with code offers all of it at once: a link under the title
   to `<page>.zip` beside the page, one folder with every file its blocks
   show and what those need.
@@ -73,9 +73,9 @@ def _needs_note(path, page, files):
     links = _and([_link(p, page, files) for p in others])
     count = len(others) + 1
     return (
-        f'<p class="bp-needs">Runs with {links} in the same folder: '
-        f'<a href="{zip_url}" download>download all {count} files '
-        f"(<code>{path.stem}.zip</code>)</a></p>"
+        f'<p class="bp-needs">Needs {links} in the same folder · '
+        f'<a href="{zip_url}" download>all {count} files as one '
+        f"<code>.zip</code></a></p>"
     )
 
 

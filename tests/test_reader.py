@@ -1,7 +1,7 @@
 """What a reader does with every code block of the built site.
 
 For each block that shows a snippet: take what the block's download gives
-(the file its title links to, or the .zip its "Runs with ..." note links
+(the file its title links to, or the .zip its "Needs ..." note links
 to) from the built site - not from snippets/ - unpack it into an empty
 folder and run the file there as a reader would: `python -E -s -W error
 FILE` in that folder, with a Python that has only numpy and matplotlib
@@ -216,6 +216,20 @@ def test_every_block_runs_where_the_reader_puts_it(
             root = ElementTree.fromstring(svg)  # well-formed
             assert root.tag.endswith("svg") and "var(" not in svg, path
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize(
+    "md", PAGES, ids=lambda p: str(p.relative_to(DOCS).with_suffix(""))
+)
+def test_a_block_that_prints_nothing_draws_no_output_box(md, built_site):
+    """An empty box under code reads as a failure; blocks that print
+    nothing leave result= out (markdown-exec draws the box regardless)."""
+    page = built_page(built_site, md)
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    for box in soup.select("article div.highlight"):
+        code = box.find("code")
+        if box.find("span", class_="filename") is None and code is not None:
+            assert code.get_text().strip(), "an empty output box"
 
 
 def test_an_html_block_shows_its_output_in_tabs():
