@@ -54,14 +54,26 @@
       var s = steps[at];
       var forward = s.show === "value";
       node(s.node).classList.add("bp-active");
-      var fig = svg.parentNode, r = node(s.node).getBoundingClientRect();
-      var c = fig.getBoundingClientRect();
-      if (r.left < c.left || r.right > c.right) { // keep it in view (phones)
-        fig.scrollLeft += (r.left + r.right - c.left - c.right) / 2;
-      }
       var attr = forward ? "data-to" : "data-from";
-      svg.querySelectorAll(".bp-edge[" + attr + '="' + s.node + '"]')
-        .forEach(function (e) { e.classList.add("p1-edge-active"); });
+      var edges = svg.querySelectorAll(
+        ".bp-edge[" + attr + '="' + s.node + '"]');
+      edges.forEach(function (e) { e.classList.add("p1-edge-active"); });
+      // keep the step in view on a phone: the node, and where its value
+      // (forward) or its gradient (backward) comes from, when they fit
+      var fig = svg.parentNode, c = fig.getBoundingClientRect();
+      var r = node(s.node).getBoundingClientRect();
+      var left = r.left, right = r.right;
+      edges.forEach(function (e) {
+        var other = node(e.getAttribute(forward ? "data-from" : "data-to"));
+        var o = (other || e).getBoundingClientRect();
+        if (Math.max(right, o.right) - Math.min(left, o.left) <= c.width) {
+          left = Math.min(left, o.left);
+          right = Math.max(right, o.right);
+        }
+      });
+      if (left < c.left || right > c.right) {
+        fig.scrollLeft += (left + right - c.left - c.right) / 2;
+      }
       var k = steps.filter(function (t) { return t.show === s.show; });
       status.textContent = (forward ? "Forward pass: " : "Backward pass: ") +
         "step " + (k.indexOf(s) + 1) + " of " + k.length;
