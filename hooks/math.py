@@ -54,7 +54,7 @@ SEARCH_TEXT = re.compile(r'<span class="bp-math-search">[^<]*</span>')
 
 # -- one path per formula ----------------------------------------------------
 
-TRANSFORM = re.compile(r"(translate|scale|matrix)\(([^)]*)\)")
+TRANSFORM = re.compile(r"([a-zA-Z]+)\(([^)]*)\)")
 NUMBER = re.compile(r"-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?")
 PATH_TOKEN = re.compile(r"[MLCZmlcz]|-?(?:\d+\.?\d*|\.\d+)")
 ARGS = {"M": 2, "L": 2, "C": 6, "Z": 0}
@@ -86,8 +86,10 @@ def _transform(text):
             step = (1, 0, 0, 1, v[0], v[1] if len(v) > 1 else 0)
         elif kind == "scale":
             step = (v[0], 0, 0, v[1] if len(v) > 1 else v[0], 0, 0)
-        else:
+        elif kind == "matrix" and len(v) == 6:
             step = tuple(v)
+        else:
+            raise Unsupported(f"transform {kind}")
         m = _compose(m, step)
     if m[1] or m[2]:
         raise Unsupported("rotation or skew")
