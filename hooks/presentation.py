@@ -30,6 +30,8 @@ import html
 import re
 from urllib.parse import urljoin, urlsplit
 
+from mkdocs.plugins import event_priority
+
 MIN_PX = 11  # DESIGN.md: every figure's text at least 11 CSS px
 FIGURE = re.compile(
     r"<svg\b(?P<attrs>[^>]*\bclass=\"(?P<cls>bp-(?:figure|plot)\b[^\"]*)\""
@@ -210,6 +212,7 @@ def _number_all(nav):
                 _numbers[page.url, fid] = str(n)
 
 
+@event_priority(50)  # before the search plugin reads the page
 def on_page_context(context, page, config, nav):
     if not _numbers:
         _number_all(nav)

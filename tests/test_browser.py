@@ -366,7 +366,8 @@ FIGURE_TEXT = """() => {
   }
   return out;
 }"""
-SCROLL_CUES = """() => [...document.querySelectorAll('.bp-scroll')]
+SCROLL_CUES = """() => [...document.querySelectorAll(
+    '.bp-scroll, .md-typeset__scrollwrap')]
   .filter(b => b.scrollWidth > b.clientWidth + 1)
   .map(b => ({cue: b.dataset.scroll || null, tab: b.tabIndex,
               name: b.getAttribute('aria-label'),
@@ -376,9 +377,9 @@ SCROLL_CUES = """() => [...document.querySelectorAll('.bp-scroll')]
 def test_figure_text_is_at_least_11px_on_a_360px_phone(built_site, browser,
                                                        server):  # fmt: skip
     """Every figure's text, measured on the rendered SVG (font size times
-    the SVG's scale), is at least 11 CSS px at 360 px wide: a figure wider
-    than the screen scrolls sideways inside its own box, which shows a cue
-    (a fading edge) and takes keyboard focus."""
+    the SVG's scale), is at least 11 CSS px at 360 px wide: a figure (or a
+    table) wider than the screen scrolls sideways inside its own box, which
+    shows a cue (a fading edge) and takes keyboard focus."""
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
     small, figures, no_cue, scrolled = [], 0, [], 0

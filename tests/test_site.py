@@ -395,3 +395,10 @@ def test_a_link_to_a_figure_gets_its_number():
         '<a href="#fig-tl">the figure</a>; <span class="bp-fig-num">'
         "Figure 1.3</span>"
     )
+
+
+def test_search_sees_numbered_figures(built_site):
+    """Figure numbers are filled in before the search plugin reads a page."""
+    index = (built_site / "search/search_index.json").read_text()
+    assert "\\u0000" not in index
+    assert "see Figure 3.2" in index and "Figure 1.2" in index
