@@ -627,7 +627,8 @@ def test_navigation_shows_where_you_are(built_site, browser, server):
 def test_typography(browser, server):
     """The title in the text colour and a reading weight; "What you will
     learn" at body size; glossary links in the text's colour with a dotted
-    line; inline math as tall as the text around it (within 10 %)."""
+    line; inline math as tall as the text around it (within 10 %); lines
+    of prose under 90 characters where the table of contents is hidden."""
     page = browser.new_page()
     page.goto(server + "part-2/", wait_until="networkidle")
     s = page.evaluate(
@@ -669,4 +670,27 @@ def test_typography(browser, server):
         }"""
     )
     assert 0.9 < ratio < 1.12, ratio
+    for rel in ("reference/cheat-sheet/", "reference/notation/"):
+        page.goto(server + rel, wait_until="networkidle")
+        widest = page.evaluate(
+            """() => Math.max(...[...document.querySelectorAll(
+                 '.md-typeset > p:not([class])')].map(p => {
+              // characters on the first line of the paragraph
+              const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+              const r = document.createRange();
+              let count = 0, top = null;
+              for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+                for (let i = 0; i < t.length; i++) {
+                  r.setStart(t, i); r.setEnd(t, i + 1);
+                  const box = r.getBoundingClientRect();
+                  if (!box.height) continue;
+                  if (top === null) top = box.top;
+                  if (box.top > top + box.height / 2) return count;
+                  count++;
+                }
+              }
+              return 0;  // one line: no measure to judge
+            }))"""
+        )
+        assert widest < 90, f"{rel}: {widest:.0f} characters a line"
     page.close()

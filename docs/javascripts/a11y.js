@@ -61,6 +61,15 @@
     set(box, "role", at ? "region" : null);
     set(box, "aria-label", at ? label(box) : null);
   }
+  // Overflow is read when the browser has just laid a box out (a
+  // ResizeObserver), never by forcing a layout of its own; the page's
+  // mutations only tell it which boxes exist.
+  var sized = new ResizeObserver(function (entries) {
+    entries.forEach(function (entry) {
+      var box = entry.target.closest(BOXES);
+      if (box) mark(box);
+    });
+  });
   function markAll() {
     document.querySelectorAll(BOXES).forEach(function (box) {
       if (!box.dataset.bpWatched) {
@@ -68,8 +77,10 @@
         box.addEventListener("scroll", function () {
           set(box, "data-scroll", position(box));
         }, { passive: true });
+        sized.observe(box);
+        var inner = box.firstElementChild;  // content that grows inside
+        if (inner) sized.observe(inner);
       }
-      mark(box);
     });
   }
 
@@ -92,5 +103,4 @@
       }
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
-  window.addEventListener("resize", soon);
 })();
