@@ -53,8 +53,7 @@
     if (box.scrollLeft >= room - 1) return "end";
     return "middle";
   }
-  function mark(box) {
-    var at = position(box);
+  function mark(box, at) {  // at: position(box), read beforehand
     set(box, "data-scroll", at);
     if (box.classList.contains("p1-stepper-figure")) return;  // its box
     set(box, "tabindex", at ? "0" : null);                    // is focusable
@@ -62,13 +61,18 @@
     set(box, "aria-label", at ? label(box) : null);
   }
   // Overflow is read when the browser has just laid a box out (a
-  // ResizeObserver), never by forcing a layout of its own; the page's
+  // ResizeObserver), never by forcing a layout of its own: every box is
+  // read first, then every change written (a write between two reads
+  // would make the second read lay the page out again). The page's
   // mutations only tell it which boxes exist.
   var sized = new ResizeObserver(function (entries) {
+    var boxes = [];
     entries.forEach(function (entry) {
       var box = entry.target.closest(BOXES);
-      if (box) mark(box);
+      if (box && boxes.indexOf(box) < 0) boxes.push(box);
     });
+    var at = boxes.map(position);
+    boxes.forEach(function (box, i) { mark(box, at[i]); });
   });
   function markAll() {
     document.querySelectorAll(BOXES).forEach(function (box) {
