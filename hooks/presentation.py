@@ -13,7 +13,7 @@ dresses it in the built page.
   navigation), "Figure 3" elsewhere (counted on the page), and an id,
   `fig-<name>`, for the text to link to. A link whose text is just
   "Figure" and whose target is a figure - `[Figure](#fig-tl)`, or on
-  another page `[Figure](../part-1/chain-rule.md#fig-chain)` - is given
+  another page `[Figure](../part-1/chain-rule.md#fig-tl)` - is given
   the number.
 - The output of a code block (the plain block markdown-exec prints under
   a block with a file name) is marked `bp-output`; the stylesheet labels
