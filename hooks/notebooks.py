@@ -4,7 +4,8 @@
   so plots are byte-identical between builds.
 - Each rendered notebook page loses the ~580 KiB of JupyterLab CSS, the
   MathJax <script> (a CDN request) and the notebook's own copy buttons; its
-  code uses the theme's highlighting and copy button instead, and its
+  code cells become <pre><code> like every other block, so they get the
+  theme's highlighting and copy button instead, and its
   `$...$` math is handed to hooks/math.py (listed after this hook) to be
   rendered to SVG at build time like every other page.
 - Each plot leaves the page's HTML for a PNG file beside it, loaded lazily
@@ -53,6 +54,10 @@ IMAGE = re.compile(r'<img alt="[^"]*" class="" src="data:image/png;base64,'
                    r'([A-Za-z0-9+/=\s]+)"\s*/?>')  # fmt: skip
 DOWNLOAD = re.compile(r'(<a href="[^"]+\.(?:ipynb|py|zip)")>')
 EMPTY_DIV = re.compile(r'<div class="jp-Collapser[^"]*">\s*</div>\s*')
+CODE_CELL = re.compile(  # a code cell's source: <pre> without a <code>
+    r'(<div class="highlight hl-python"><pre>)(?:<span></span>)?(.*?)(</pre>)',
+    re.DOTALL,
+)
 
 log = logging.getLogger("mkdocs.hooks.notebooks")  # warnings fail --strict
 figures = {}  # site path -> PNG bytes, written after the build
@@ -98,6 +103,9 @@ def on_page_content(html, page, config, files):
     html = SCRIPT.sub("", html)
     html = COPY.sub("", html)
     html = html.replace("highlight-ipynb", "highlight")
+    # <pre><code>, as on every other page: the theme gives it the copy
+    # button and the code font size
+    html = CODE_CELL.sub(r"\1<code>\2</code>\3", html)
     numbers = iter(range(1, 100_000))
     html = CELL_ID.sub(lambda _: f'id="cell-{next(numbers)}"', html)
     html = EMPTY_DIV.sub("", html)  # JupyterLab's (hidden) collapsers

@@ -208,14 +208,489 @@ def test_the_site_works_from_a_sub_path(built_site, browser):
         httpd.shutdown()
 
 
-def test_print_shows_every_tab(built_site, browser, server):
-    page = browser.new_page()
-    page.goto(server + "intuition/two-line-picture/", wait_until="networkidle")
-    page.emulate_media(media="print")
-    hidden = page.evaluate(
-        """[...document.querySelectorAll('.tabbed-block')]
-           .filter(b => getComputedStyle(b).display === 'none').length"""
+# ---- paper -----------------------------------------------------------------
+
+PRINT_STATE = """() => {
+  const shown = e => e.getClientRects().length > 0
+    && getComputedStyle(e).visibility !== 'hidden';
+  const box = e => e.getBoundingClientRect();
+  const sets = [...document.querySelectorAll('.tabbed-set')];
+  // content that spills out of its tab's box is drawn over what follows
+  const spills = [];
+  for (const set of sets) {
+    for (const block of set.querySelectorAll(
+        ':scope > .tabbed-content > .tabbed-block')) {
+      if (!shown(block)) continue;
+      const bottom = box(block).bottom + 1;
+      for (const e of block.querySelectorAll('svg, table, pre, p'))
+        if (shown(e) && box(e).height > 0 && box(e).bottom > bottom)
+          spills.push(e.tagName);
+    }
+  }
+  const code = sets
+    .filter(s => s.querySelector(':scope > input[id^="exec-"]'))
+    .filter(s => shown(s.querySelector(
+      ':scope > .tabbed-content > .tabbed-block:nth-child(2)'))).length;
+  const closed = [...document.querySelectorAll('details:not([open])')]
+    .filter(shown).length;
+  const plumbing = [...document.querySelectorAll(
+    '.bp-page-code, .bp-needs, .md-sidebar, .md-header')].filter(shown);
+  const right = box(document.querySelector('article')).right + 1;
+  const wide = [...document.querySelectorAll('.bp-fig svg')]
+    .filter(s => box(s).right > right).length;
+  // colours: every piece of printed text, and the figures' fills
+  const inks = new Set();
+  for (const e of document.querySelectorAll(
+      'article p, article li, article td, article code span, article a,'
+      + ' article svg text, .bp-caption')) {
+    if (shown(e)) inks.add(getComputedStyle(e).color
+                           + '|' + getComputedStyle(e).fill);
+  }
+  const fills = [...document.querySelectorAll(
+    '.bp-fig .bp-fwd, .bp-fig .bp-bwd, .bp-fig .bp-box')]
+    .filter(shown).map(e => getComputedStyle(e).fill);
+  return {spills: spills.length, code, closed, wide,
+          plumbing: plumbing.length,
+          bg: getComputedStyle(document.body).backgroundColor,
+          inks: [...inks], fills};
+}"""
+
+
+def luminance(css_colour):
+    """Relative luminance (WCAG) of rgb(...)/rgba(...) text."""
+    import re
+
+    r, g, b = [float(v) / 255 for v in re.findall(r"[\d.]+", css_colour)[:3]]
+
+    def lin(c):
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
+
+
+def print_state(browser, url, scheme):
+    context = browser.new_context(
+        color_scheme=scheme, viewport={"width": 760, "height": 1000}
     )
-    assert hidden == 0
-    assert not page.locator(".md-sidebar--primary").is_visible()
+    page = context.new_page()
+    page.goto(url, wait_until="networkidle")
+    page.emulate_media(media="print")
+    page.wait_for_timeout(300)  # the theme's colour transitions
+    state = page.evaluate(PRINT_STATE)
+    png = page.screenshot(full_page=True)
+    context.close()
+    return state, png
+
+
+def mean_luminance(png):
+    """Mean grey level (0-255) of a screenshot."""
+    import io
+
+    from PIL import Image, ImageStat
+
+    return ImageStat.Stat(Image.open(io.BytesIO(png)).convert("L")).mean[0]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize(
+    "rel",
+    ["intuition/two-line-picture/", "part-1/exercises/",
+     "reference/cheat-sheet/", "part-1/computational-graphs/"],
+)  # fmt: skip
+def test_print_is_the_lesson_on_white_paper(browser, server, rel, scheme):
+    """Printed (print emulation): no Code tab drawn over its figure, only
+    the tab on show printed, closed blocks (solutions, full listings, the
+    cheat sheet's generator) left out, no site chrome or download notes,
+    figures within the paper, and the light palette even from dark mode."""
+    state, png = print_state(browser, server + rel, scheme)
+    assert state["spills"] == 0, f"{rel}: a tab drawn over the next"
+    assert state["code"] == 0, f"{rel}: a Code tab is printed"
+    assert state["closed"] == 0, f"{rel}: a closed block is printed"
+    assert state["plumbing"] == 0, f"{rel}: site chrome or download notes"
+    assert state["wide"] == 0, f"{rel}: a figure is wider than the paper"
+    assert luminance(state["bg"]) > 0.95, f"{rel}: paper is {state['bg']}"
+    white = "rgb(255, 255, 255)"
+    faint = [
+        ink
+        for ink in state["inks"]
+        for colour in ink.split("|")
+        if colour.startswith("rgb") and contrast(colour, white) < 4.5
+        and "(0, 0, 0, 0)" not in colour
+    ]  # fmt: skip
+    assert not faint, f"{rel}: text too faint on white paper: {faint}"
+    dark = [f for f in state["fills"] if luminance(f) < 0.5]
+    assert not dark, f"{rel}: dark-palette fills on paper: {dark}"
+    assert mean_luminance(png) > 200, f"{rel}: the printout is dark"
+
+
+def test_print_keeps_every_stage_of_a_tabbed_lesson(browser, server):
+    """Tabs that are the lesson (a graph in three stages) all print."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(
+        server + "part-1/computational-graphs/", wait_until="networkidle"
+    )
+    page.emulate_media(media="print")
+    shown = page.evaluate(
+        """[...document.querySelectorAll('.tabbed-set')]
+           .filter(s => !s.querySelector(':scope > input[id^="exec-"]'))
+           .map(s => [...s.querySelectorAll(
+             ':scope > .tabbed-content > .tabbed-block')]
+             .filter(b => b.getClientRects().length).length)"""
+    )
+    context.close()
+    assert shown and all(n >= 3 for n in shown), shown
+
+
+# ---- phone -----------------------------------------------------------------
+
+FIGURE_TEXT = """() => {
+  document.querySelectorAll('details').forEach(d => d.open = true);
+  const style = document.createElement('style');  // every tab on show
+  style.textContent = '.tabbed-block { display: block !important; }';
+  document.head.appendChild(style);
+  const out = [];
+  for (const svg of document.querySelectorAll('svg.bp-figure, svg.bp-plot')) {
+    const scale = svg.getScreenCTM().a;  // the SVG's units -> CSS px
+    let smallest = Infinity, texts = 0;
+    for (const t of svg.querySelectorAll('text')) {
+      if (!t.getClientRects().length) continue;
+      texts++;
+      smallest = Math.min(smallest,
+        parseFloat(getComputedStyle(t).fontSize) * scale);
+    }
+    const box = svg.closest('.bp-scroll, .p1-stepper-figure');
+    out.push({name: svg.getAttribute('aria-labelledby'), texts, smallest,
+      overflows: box ? box.scrollWidth > box.clientWidth + 1 : null,
+      scrolls: box ? getComputedStyle(box).overflowX : null});
+  }
+  return out;
+}"""
+SCROLL_CUES = """() => [...document.querySelectorAll(
+    '.bp-scroll, .md-typeset__scrollwrap')]
+  .filter(b => b.scrollWidth > b.clientWidth + 1)
+  .map(b => ({cue: b.dataset.scroll || null, tab: b.tabIndex,
+              name: b.getAttribute('aria-label'),
+              mask: getComputedStyle(b).maskImage}))"""
+
+
+def test_figure_text_is_at_least_11px_on_a_360px_phone(built_site, browser,
+                                                       server):  # fmt: skip
+    """Every figure's text, measured on the rendered SVG (font size times
+    the SVG's scale), is at least 11 CSS px at 360 px wide: a figure (or a
+    table) wider than the screen scrolls sideways inside its own box, which
+    shows a cue (a fading edge) and takes keyboard focus."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    small, figures, no_cue, scrolled = [], 0, [], 0
+    for rel in page_urls(built_site):
+        page.goto(server + rel, wait_until="networkidle")
+        page.wait_for_timeout(50)  # a11y.js marks boxes in a frame
+        for cue in page.evaluate(SCROLL_CUES):
+            scrolled += 1
+            if cue["cue"] != "start" or cue["tab"] != 0 or not cue["name"] \
+                    or cue["mask"] in ("none", ""):  # fmt: skip
+                no_cue.append(f"/{rel}: {cue}")
+        for fig in page.evaluate(FIGURE_TEXT):
+            figures += 1
+            assert fig["texts"], f"/{rel}: {fig['name']} has no text"
+            if fig["smallest"] < 11 - 0.01:
+                small.append(f"/{rel} {fig['name']}: {fig['smallest']:.1f}px")
+            if fig["overflows"]:
+                assert fig["scrolls"] in ("auto", "scroll"), fig
+    context.close()
+    assert not small, "figure text under 11 px at 360 px:\n" + "\n".join(small)
+    assert figures > 30 and scrolled > 5, (figures, scrolled)
+    assert not no_cue, "\n".join(no_cue)
+
+
+def test_the_stepper_keeps_a_step_and_its_inputs_in_view(browser, server):
+    """On a phone the stepper's graph scrolls; each step brings into view
+    the node it fills in and the nodes its value (or gradient) comes
+    from, where both fit on the screen."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    page.goto(server + "part-1/step-through-it/", wait_until="networkidle")
+    box = page.locator(".p1-stepper-figure")
+    assert box.evaluate("b => b.scrollWidth > b.clientWidth")
+    hidden = []
+    steps = page.evaluate(
+        "JSON.parse(document.querySelector('[data-p1-stepper]')"
+        ".dataset.steps).length"
+    )
+    for step in range(steps):
+        seen = page.evaluate(
+            """() => {
+              const fig = document.querySelector('.p1-stepper-figure');
+              const c = fig.getBoundingClientRect();
+              const inView = e => { const r = e.getBoundingClientRect();
+                return r.left >= c.left - 1 && r.right <= c.right + 1; };
+              const svg = fig.querySelector('svg');
+              const node = svg.querySelector('.bp-node.bp-active');
+              const ends = [...svg.querySelectorAll('.p1-edge-active')]
+                .map(e => svg.querySelector('.bp-node[data-node="' +
+                  (e.getAttribute('data-to') === node.dataset.node
+                   ? e.getAttribute('data-from') : e.getAttribute('data-to'))
+                  + '"]'));
+              const span = [node, ...ends].map(e => e.getBoundingClientRect());
+              const fits = Math.max(...span.map(r => r.right))
+                         - Math.min(...span.map(r => r.left)) <= c.width;
+              return {node: inView(node), ends: ends.every(inView), fits,
+                      name: node.dataset.node};
+            }"""
+        )
+        if not seen["node"] or (seen["fits"] and not seen["ends"]):
+            hidden.append(f"step {step + 1}: {seen}")
+        page.locator(".p1-stepper").press("ArrowRight")
+    context.close()
+    assert not hidden, "\n".join(hidden)
+
+
+def contrast(fg, bg):
+    a, b = sorted([luminance(fg), luminance(bg)], reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def blended(element_handle):
+    """An element's text colour over its background, with its opacity."""
+    return element_handle.evaluate(
+        """e => {
+          const rgba = c => c.match(/[\\d.]+/g).map(Number);
+          let bg = [0, 0, 0, 0];
+          for (let n = e; n && bg[3] === 0; n = n.parentElement) {
+            const c = rgba(getComputedStyle(n).backgroundColor);
+            if ((c[3] ?? 1) > 0) bg = [c[0], c[1], c[2], c[3] ?? 1];
+          }
+          if (bg[3] === 0) bg = [255, 255, 255, 1];
+          let op = 1;
+          for (let n = e; n; n = n.parentElement)
+            op *= parseFloat(getComputedStyle(n).opacity);
+          const f = rgba(getComputedStyle(e).color);
+          const a = (f[3] ?? 1) * op;
+          const mix = f.slice(0, 3).map((v, i) => v * a + bg[i] * (1 - a));
+          return ['rgb(' + mix.map(Math.round).join(',') + ')',
+                  'rgb(' + bg.slice(0, 3).join(',') + ')'];
+        }"""
+    )
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_disabled_controls_and_section_names_read(browser, server, scheme):
+    """A control that is off (the stepper's « Start and ◀ Back on its first
+    step) keeps its text readable, 4.5:1; section names in the sidebar are
+    in the text colour, not a grey that looks disabled."""
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server + "part-1/step-through-it/", wait_until="networkidle")
+    off = page.locator(".p1-stepper-controls button:disabled")
+    assert off.count() == 2
+    for i in range(off.count()):
+        fg, bg = blended(off.nth(i).element_handle())
+        assert contrast(fg, bg) >= 4.5, (off.nth(i).inner_text(), fg, bg)
+    page.goto(server + "intuition/", wait_until="networkidle")
+    body = page.evaluate(
+        "getComputedStyle(document.querySelector('.md-typeset')).color"
+    )
+    names = page.locator(".md-nav--primary .md-nav__item--section > "
+                         ".md-nav__link")  # fmt: skip
+    assert names.count() >= 1
+    for i in range(names.count()):
+        fg, bg = blended(names.nth(i).element_handle())
+        assert contrast(fg, bg) >= 7 or fg == body, (fg, bg)
+    context.close()
+
+
+# ---- the 404 page, notebooks, palette, navigation --------------------------
+
+
+def test_404_page_links_home_from_a_sub_path(built_site, browser):
+    """A static host sends 404.html for any missing address; under a
+    sub-path built without SITE_URL its links must still reach the site."""
+
+    class Missing(static_server.Handler):
+        def send_error(self, code, message=None, explain=None):
+            if code != 404:
+                return super().send_error(code, message, explain)
+            body = (built_site / "404.html").read_bytes()
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    Missing.prefix = "/backprop/"
+    handler = functools.partial(Missing, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}/backprop/"
+    w = Watched(browser, base)
+    try:
+        for missing in ("no-such-page/", "part-1/no/such/page"):
+            w.page.goto(base + missing, wait_until="networkidle")
+            assert "Not in the working" in w.page.inner_text("h1")
+            home = w.page.locator("a#home")
+            home.wait_for()
+            w.page.wait_for_function(
+                f"document.querySelector('a#home').href === '{base}'",
+                timeout=5000,
+            )
+            home.click()
+            w.page.wait_for_load_state("networkidle")
+            assert w.page.url == base
+            assert "Backpropagation" in w.page.title()
+        off_site = [p for p in w.problems if "off-site" in p or "js:" in p]
+        assert not off_site, off_site
+    finally:
+        w.close()
+        httpd.shutdown()
+
+
+@pytest.mark.parametrize("notebook", ["backprop-by-hand", "train-a-network"])
+def test_notebook_pages_work_like_the_others(browser, server, notebook):
+    """Every code cell has the theme's copy button, which copies the cell;
+    the modules open as downloads; in the dark palette the plot is not a
+    white card, and no white box stands in for it before it loads."""
+    context = browser.new_context(color_scheme="dark")
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + f"notebooks/{notebook}/", wait_until="networkidle")
+    cells = page.locator(".jp-CodeCell .highlight pre > code")
+    buttons = page.locator(".jp-CodeCell .md-code__button[data-md-type=copy]")
+    assert cells.count() > 3 and buttons.count() == cells.count()
+    buttons.nth(1).click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.strip() == cells.nth(1).inner_text().strip()
+    for link in page.locator("article a[href$='.py']").all():
+        assert link.get_attribute("download") is not None, link
+    image = page.locator(".jp-OutputArea-output img").first
+    assert image.evaluate("i => getComputedStyle(i).backgroundColor") in (
+        "rgba(0, 0, 0, 0)",
+        "transparent",
+    )
+    image.scroll_into_view_if_needed()
+    page.wait_for_function(
+        "document.querySelector('.jp-OutputArea-output img').complete"
+    )
+    assert mean_luminance(image.screenshot()) < 90, "a white card"
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_first_palette_click_changes_the_palette(browser, server, scheme):
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    page.goto(server, wait_until="networkidle")
+
+    def background():
+        return page.evaluate("getComputedStyle(document.body).backgroundColor")
+
+    seen = [background()]
+    for _ in range(2):
+        page.locator("form[data-md-component=palette] label:visible").click()
+        page.wait_for_timeout(100)
+        seen.append(background())
+    context.close()
+    assert seen[0] != seen[1] != seen[2], seen
+    assert (luminance(seen[0]) > 0.5) == (scheme == "light"), seen
+
+
+def test_navigation_shows_where_you_are(built_site, browser, server):
+    """The parts are tabs along the top; the sidebar holds one part; a line
+    over the title says which part and which page of it; the home page
+    leads with the two-line picture and a Start here button."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(server + "part-2/backward-loop/", wait_until="networkidle")
+    tabs = page.locator(".md-tabs__link")
+    assert tabs.count() >= 8
+    assert tabs.all_inner_texts()[2:6] == ["Part 1", "Part 2", "Part 3",
+                                           "Part 4"]  # fmt: skip
+    active = page.locator(".md-tabs__item--active").inner_text().strip()
+    assert active == "Part 2"
+    assert page.locator(".bp-where").inner_text().split() == [
+        "Part", "2", "·", "Build", "an", "autograd", "engine", "·", "page",
+        "2", "of", "6"]  # fmt: skip
+    sidebar = page.locator(".md-sidebar--primary .md-nav__link:visible")
+    assert 5 <= sidebar.count() <= 12, sidebar.all_inner_texts()
+    page.goto(server, wait_until="networkidle")
+    start = page.get_by_role("link", name="Start here")
+    first_figure = page.locator("article .bp-fig").first
+    first_h2 = page.locator("article h2").first
+    assert start.bounding_box()["y"] < first_figure.bounding_box()["y"]
+    assert first_figure.bounding_box()["y"] < first_h2.bounding_box()["y"]
+    assert page.locator(".grid.cards > ul > li").count() == 7
+    start.click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith("intuition/exam-hall/")
+    page.close()
+
+
+def test_typography(browser, server):
+    """The title in the text colour and a reading weight; "What you will
+    learn" at body size; glossary links in the text's colour with a dotted
+    line; inline math as tall as the text around it (within 10 %); lines
+    of prose under 90 characters where the table of contents is hidden."""
+    page = browser.new_page()
+    page.goto(server + "part-2/", wait_until="networkidle")
+    s = page.evaluate(
+        """() => {
+          const css = (sel, p) => getComputedStyle(
+            document.querySelector(sel))[p];
+          const glossary = document.querySelector(
+            '.admonition.abstract a[href*="glossary/#"]');
+          return {h1: css('.md-typeset h1', 'color'),
+                  weight: css('.md-typeset h1', 'fontWeight'),
+                  text: css('.md-typeset > p:not([class])', 'color'),
+                  body: css('.md-typeset > p:not([class])', 'fontSize'),
+                  box: css('.admonition.abstract li', 'fontSize'),
+                  link: getComputedStyle(glossary).color,
+                  line: getComputedStyle(glossary).textDecorationStyle,
+                  boxText: getComputedStyle(glossary.parentElement).color};
+        }"""
+    )
+    assert s["h1"] == s["text"] and int(s["weight"]) >= 600, s
+    assert s["box"] == s["body"], s
+    assert s["link"] == s["boxText"] and s["line"] == "dotted", s
+    page.goto(server + "part-3/linear-layer/", wait_until="networkidle")
+    ratio = page.evaluate(
+        """() => {
+          // a capital alone in a formula against the text's capitals
+          const svg = [...document.querySelectorAll('.math-inline svg')]
+            .find(s => /^[A-Z]$/.test(s.getAttribute('aria-label')));
+          const p = svg.closest('p');
+          const probe = document.createElement('span');
+          probe.textContent = 'H';
+          p.appendChild(probe);
+          const r = document.createRange();
+          r.selectNodeContents(probe);
+          const em = parseFloat(getComputedStyle(p).fontSize);
+          const inkCap = 0.72 * em;  // a sans-serif capital's height
+          const glyph = svg.getBoundingClientRect().height;
+          probe.remove();
+          return glyph / inkCap;
+        }"""
+    )
+    assert 0.9 < ratio < 1.12, ratio
+    for rel in ("reference/cheat-sheet/", "reference/notation/"):
+        page.goto(server + rel, wait_until="networkidle")
+        widest = page.evaluate(
+            """() => Math.max(...[...document.querySelectorAll(
+                 '.md-typeset > p:not([class])')].map(p => {
+              // characters on the first line of the paragraph
+              const walk = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+              const r = document.createRange();
+              let count = 0, top = null;
+              for (let t = walk.nextNode(); t; t = walk.nextNode()) {
+                for (let i = 0; i < t.length; i++) {
+                  r.setStart(t, i); r.setEnd(t, i + 1);
+                  const box = r.getBoundingClientRect();
+                  if (!box.height) continue;
+                  if (top === null) top = box.top;
+                  if (box.top > top + box.height / 2) return count;
+                  count++;
+                }
+              }
+              return 0;  // one line: no measure to judge
+            }))"""
+        )
+        assert widest < 90, f"{rel}: {widest:.0f} characters a line"
     page.close()

@@ -3,11 +3,14 @@
 import gzip
 import json
 import re
+import sys
 from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import ROOT, SNIPPETS, build, site_pages
+
+sys.path.insert(0, str(ROOT / "hooks"))  # presentation.py's helpers
 
 # (tag, attribute) pairs that make the browser fetch something
 FETCHING = [
@@ -229,3 +232,173 @@ def test_sitemap_lists_every_page_and_404_is_custom(built_site):
             continue
         assert rel.removesuffix("index.html") in sitemap, rel
     assert "Not in the working" in (built_site / "404.html").read_text()
+
+
+# ---- navigation, figures, outputs (hooks/presentation.py, overrides/) -----
+
+
+def built_page(site, md):
+    """The built HTML of docs/<md>."""
+    rel = md.relative_to(ROOT / "docs").with_suffix("").as_posix()
+    rel = rel.removesuffix("index").rstrip("/")
+    return site / rel / "index.html" if rel else site / "index.html"
+
+
+def test_every_page_has_its_own_title(built_site):
+    """Two pages called "Train a network from scratch" was one too many;
+    four called "Exercises" say which part they belong to."""
+    titles = {}
+    for page in site_pages(built_site):
+        if "snippets" in page.parts:
+            continue
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        titles.setdefault(soup.title.get_text(), []).append(
+            str(page.relative_to(built_site))
+        )
+    twice = {t: p for t, p in titles.items() if len(p) > 1}
+    assert not twice, twice
+
+
+def test_every_nav_section_has_an_overview_page(built_site):
+    """A section without a page of its own showed a grey, disabled-looking
+    label; each now opens on an overview."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader)["nav"]
+    for entry in nav:
+        (name, section), = entry.items()  # fmt: skip
+        if isinstance(section, list):
+            first = section[0]
+            assert isinstance(first, str) and first.endswith("index.md"), name
+
+
+def test_every_figure_is_numbered_captioned_and_sized_for_a_phone(
+    built_site,
+):
+    """Each figure: a caption from its title with "Figure P.k" (k counting
+    through part P in the order of the navigation) or "Figure k", an id
+    to link to, and a min-width that keeps its smallest text at 11 px."""
+    import show
+    from presentation import class_sizes, smallest_font
+
+    sizes = class_sizes(show.FIGURE_CSS)
+    seen = {}  # part -> numbers in nav order
+    pages = [p for p in nav_pages() if built_page(built_site, p).is_file()]
+    figures = 0
+    for md in pages:
+        soup = BeautifulSoup(
+            built_page(built_site, md).read_text(encoding="utf-8"),
+            "html.parser",
+        )
+        part = re.match(r"part-(\d)", md.relative_to(ROOT / "docs").as_posix())
+        on_page = 0
+        for svg in soup.select("svg.bp-figure, svg.bp-plot"):
+            view = float((svg.get("viewBox") or svg["viewbox"]).split()[2])
+            texts = "".join(str(t) for t in svg.find_all("text"))
+            width = float(re.search(r"min-width:(\d+)px", svg["style"])[1])
+            font = smallest_font(str(svg.attrs), texts, sizes)
+            assert font * width / view >= 11 - 1e-9, (md, svg["style"])
+            if svg.find_parent(class_="p1-stepper-figure"):
+                continue  # the stepper captions itself
+            figures += 1
+            on_page += 1
+            fig = svg.find_parent(class_="bp-fig")
+            assert fig and fig.get("id", "").startswith("fig-"), md
+            number = fig.select_one(".bp-fig-num").get_text()
+            caption = fig.select_one(".bp-caption").get_text()
+            assert svg.title.get_text().strip() in caption, (md, caption)
+            if part:
+                seen.setdefault(part[1], []).append(number)
+            else:
+                assert number == f"Figure {on_page}", (md, number)
+    assert figures > 30
+    for part, numbers in seen.items():
+        expected = [f"Figure {part}.{k}" for k in range(1, len(numbers) + 1)]
+        assert numbers == expected, numbers
+
+
+def nav_pages():
+    """docs/ Markdown files in the order of the navigation."""
+    import yaml
+
+    class Loader(yaml.SafeLoader):
+        pass
+
+    Loader.add_constructor("!ENV", lambda loader, node: None)
+    nav = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader)["nav"]
+
+    def walk(items):
+        for item in items:
+            value = (
+                item if isinstance(item, str) else next(iter(item.values()))
+            )
+            if isinstance(value, list):
+                yield from walk(value)
+            else:
+                yield ROOT / "docs" / value
+
+    return [p for p in walk(nav) if p.suffix == ".md"]
+
+
+def test_every_printed_output_is_labelled_output(built_site):
+    """A block that prints text shows it under the code, labelled: as many
+    `bp-output` boxes on a page as blocks with result="text" shown above
+    their code, and none carries a file name."""
+    fence = re.compile(
+        r'^\s*```python(?=[^\n]*exec="1")(?=[^\n]*source="above")'
+        r'(?=[^\n]*result="text")',
+        re.MULTILINE,
+    )
+    total = 0
+    for md in sorted((ROOT / "docs").rglob("*.md")):
+        expected = len(fence.findall(md.read_text(encoding="utf-8")))
+        soup = BeautifulSoup(
+            built_page(built_site, md).read_text(encoding="utf-8"),
+            "html.parser",
+        )
+        outputs = soup.select("div.highlight.bp-output")
+        assert len(outputs) == expected, md
+        assert not [o for o in outputs if o.select_one(".filename")], md
+        total += expected
+    assert total > 50
+
+
+def test_a_link_to_a_figure_gets_its_number():
+    from types import SimpleNamespace
+
+    import presentation
+
+    presentation._numbers.clear()
+    presentation._counts.clear()
+    presentation._numbers.update({
+        ("part-1/chain-rule/", "fig-tl"): "1.3",
+        ("part-1/gate-patterns/", "fig-gate-add"): "1.7",
+    })  # fmt: skip
+    presentation._counts["part-1/chain-rule/"] = ["fig-tl"]
+    page = SimpleNamespace(
+        url="part-1/chain-rule/",
+        content=(
+            '<a href="#fig-tl">Figure</a> and '
+            '<a href="../gate-patterns/#fig-gate-add">Figure</a>, not '
+            '<a href="#fig-tl">the figure</a>; <span class="bp-fig-num">'
+            f"Figure {presentation.NUMBER_SLOT}</span>"
+        ),
+    )
+    presentation.on_page_context({}, page, None, None)
+    assert page.content == (
+        '<a href="#fig-tl">Figure 1.3</a> and '
+        '<a href="../gate-patterns/#fig-gate-add">Figure 1.7</a>, not '
+        '<a href="#fig-tl">the figure</a>; <span class="bp-fig-num">'
+        "Figure 1.3</span>"
+    )
+
+
+def test_search_sees_numbered_figures(built_site):
+    """Figure numbers are filled in before the search plugin reads a page."""
+    index = (built_site / "search/search_index.json").read_text()
+    assert "\\u0000" not in index
+    assert "see Figure 3.2" in index and "Figure 1.2" in index

@@ -1,66 +1,110 @@
-// The theme builds the <nav> toolbar (copy button) of every code block at
-// run time without an accessible name: several identical landmarks, says
-// axe-core in tests/test_browser.py. Name each as it appears.
+// What the theme leaves out, added at run time (the page's HTML is fixed at
+// build time; the theme replaces the content on instant navigation, so
+// each part watches the document for new content).
 // Attributes are only written when they change: a write invalidates style,
 // and on a long page that costs a throttled phone tens of milliseconds.
 (function () {
   function set(element, attribute, value) {
-    if (element.getAttribute(attribute) !== value) {
+    if (value === null) {
+      if (element.hasAttribute(attribute)) element.removeAttribute(attribute);
+    } else if (element.getAttribute(attribute) !== value) {
       element.setAttribute(attribute, value);
     }
   }
-  function name() {
+
+  // The theme builds the <nav> toolbar (copy button) of every code block
+  // without an accessible name: several identical landmarks, says axe-core
+  // in tests/test_browser.py. Name each as it appears.
+  function nameToolbars() {
     document.querySelectorAll("nav.md-code__nav").forEach(function (nav, i) {
       set(nav, "aria-label", "Code block " + (i + 1) + " tools");
     });
   }
-  var pending = false;
-  new MutationObserver(function () {
-    if (!pending) {
-      pending = true;
-      requestAnimationFrame(function () { pending = false; name(); });
-    }
-  }).observe(document.documentElement, { childList: true, subtree: true });
-})();
 
-// A table wider than the screen scrolls inside the wrapper the theme adds
-// at run time (.md-typeset__scrollwrap). A keyboard user can only scroll
-// it if it can take focus (axe: scrollable-region-focusable), and a focus
-// stop needs a name: "Table", or the table's first header cells.
-(function () {
-  function label(wrap) {
-    var cells = wrap.querySelectorAll("thead th");
+  // Boxes that scroll sideways when their content is wider than the
+  // screen: figures kept at a readable size (hooks/presentation.py), the
+  // stepper's graph, and wide tables (in the wrapper the theme adds). One
+  // that overflows
+  // - can take focus, so a keyboard scrolls it (axe:
+  //   scrollable-region-focusable), named after what it holds;
+  // - says where it is scrolled in data-scroll (start, middle, end): the
+  //   stylesheet fades the side with more to see, the cue on a phone.
+  var BOXES = ".bp-scroll, .p1-stepper-figure, .md-typeset__scrollwrap";
+  function label(box) {
+    var fig = box.closest(".bp-fig");
+    if (fig) {
+      var caption = fig.querySelector(".bp-caption");
+      return (caption ? caption.textContent.trim() : "Figure") +
+        " (scrolls sideways)";
+    }
+    var cells = box.querySelectorAll("thead th");
     var names = Array.prototype.slice.call(cells, 0, 3).map(function (th) {
       return th.textContent.trim();
     });
-    return "Table" + (names.length ? ": " + names.join(", ") : "");
+    if (box.classList.contains("md-typeset__scrollwrap")) {
+      return "Table" + (names.length ? ": " + names.join(", ") : "");
+    }
+    return "Graph (scrolls sideways)";
   }
-  function mark() {
-    document.querySelectorAll(".md-typeset__scrollwrap").forEach(function (w) {
-      if (w.scrollWidth > w.clientWidth + 1) {
-        if (w.getAttribute("tabindex") !== "0") {  // a write costs a restyle
-          w.setAttribute("tabindex", "0");
-          w.setAttribute("role", "region");
-          w.setAttribute("aria-label", label(w));
-        }
-      } else if (w.getAttribute("tabindex") === "0") {
-        w.removeAttribute("tabindex");
-        w.removeAttribute("role");
-        w.removeAttribute("aria-label");
+  function position(box) {
+    var room = box.scrollWidth - box.clientWidth;
+    if (room <= 1) return null;
+    if (box.scrollLeft <= 1) return "start";
+    if (box.scrollLeft >= room - 1) return "end";
+    return "middle";
+  }
+  function mark(box, at) {  // at: position(box), read beforehand
+    set(box, "data-scroll", at);
+    if (box.classList.contains("p1-stepper-figure")) return;  // its box
+    set(box, "tabindex", at ? "0" : null);                    // is focusable
+    set(box, "role", at ? "region" : null);
+    set(box, "aria-label", at ? label(box) : null);
+  }
+  // Overflow is read when the browser has just laid a box out (a
+  // ResizeObserver), never by forcing a layout of its own: every box is
+  // read first, then every change written (a write between two reads
+  // would make the second read lay the page out again). The page's
+  // mutations only tell it which boxes exist.
+  var sized = new ResizeObserver(function (entries) {
+    var boxes = [];
+    entries.forEach(function (entry) {
+      var box = entry.target.closest(BOXES);
+      if (box && boxes.indexOf(box) < 0) boxes.push(box);
+    });
+    var at = boxes.map(position);
+    boxes.forEach(function (box, i) { mark(box, at[i]); });
+  });
+  function markAll() {
+    document.querySelectorAll(BOXES).forEach(function (box) {
+      if (!box.dataset.bpWatched) {
+        box.dataset.bpWatched = "1";
+        box.addEventListener("scroll", function () {
+          set(box, "data-scroll", position(box));
+        }, { passive: true });
+        sized.observe(box);
+        var inner = box.firstElementChild;  // content that grows inside
+        if (inner) sized.observe(inner);
       }
     });
   }
+
   var pending = false;
   function soon() {
     if (!pending) {
       pending = true;
-      requestAnimationFrame(function () { pending = false; mark(); });
+      requestAnimationFrame(function () {
+        pending = false;
+        nameToolbars();
+        markAll();
+      });
     }
   }
   new MutationObserver(function (records) {
     for (var i = 0; i < records.length; i++) {
-      if (records[i].type === "childList") { soon(); return; }
+      if (records[i].type === "childList" && records[i].addedNodes.length) {
+        soon();
+        return;
+      }
     }
   }).observe(document.documentElement, { childList: true, subtree: true });
-  window.addEventListener("resize", soon);
 })();

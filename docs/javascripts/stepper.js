@@ -109,11 +109,30 @@
           });
         }
       });
-      var fig = svg.parentNode;
-      var r = node(s.nodes[s.nodes.length - 1]).getBoundingClientRect();
-      var c = fig.getBoundingClientRect();
-      if (r.left < c.left || r.right > c.right) { // keep it in view (phones)
-        fig.scrollLeft += (r.left + r.right - c.left - c.right) / 2;
+      // keep the step in view on a phone: its nodes, and the other ends
+      // of its active wires (where a value or a gradient comes from),
+      // when they fit
+      var fig = svg.parentNode, c = fig.getBoundingClientRect();
+      var left = Infinity, right = -Infinity;
+      s.nodes.forEach(function (id) {
+        var r = node(id).getBoundingClientRect();
+        left = Math.min(left, r.left);
+        right = Math.max(right, r.right);
+      });
+      svg.querySelectorAll(".p1-edge-active").forEach(function (e) {
+        var ends = [e.getAttribute("data-from"), e.getAttribute("data-to")];
+        ends.forEach(function (id) {
+          var o = id && node(id);
+          if (!o) return;
+          var r = o.getBoundingClientRect();
+          if (Math.max(right, r.right) - Math.min(left, r.left) <= c.width) {
+            left = Math.min(left, r.left);
+            right = Math.max(right, r.right);
+          }
+        });
+      });
+      if (left < c.left || right > c.right) {
+        fig.scrollLeft += (left + right - c.left - c.right) / 2;
       }
       var k = steps.filter(function (t) { return t.phase === s.phase; });
       status.textContent = (fwd ? "Forward pass: " : "Backward pass: ") +
