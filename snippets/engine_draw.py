@@ -39,7 +39,7 @@ def trace(root):
                 "grad": node.grad,
             }
         )
-        for parent in dict.fromkeys(node.parents):  # x*x: one wire
+        for parent in node.parents:  # x*x: two wires, one per use
             edges.append((ids[parent], ids[node]))
     return nodes, edges
 
@@ -58,5 +58,6 @@ x = Value(3.0, label="x")
 y = (x * x + 1).tanh()
 nodes, edges = trace(y)
 assert [n["label"] for n in nodes] == ["x", "v1", "1", "v3", "v4"]
-assert edges == [("v0", "v1"), ("v1", "v3"), ("v2", "v3"), ("v3", "v4")]
+x_twice = [("v0", "v1")] * 2  # x * x: x feeds v1 twice
+assert edges == x_twice + [("v1", "v3"), ("v2", "v3"), ("v3", "v4")]
 assert draw(y, "test").startswith("<svg")

@@ -142,6 +142,26 @@ def test_pages_stay_within_the_weight_budget(built_site):
     assert not over, f"pages over {PAGE_BUDGET // 1024} KiB: {over}"
 
 
+def pins(lock):
+    """{name: requirement line} of a lock file (markers included)."""
+    lines = (ROOT / lock).read_text().splitlines()
+    return {
+        line.split("==")[0] + line.partition(";")[2]: line
+        for line in lines
+        if "==" in line and not line.startswith(("#", " "))
+    }
+
+
+def test_the_test_lock_holds_every_pin_of_the_site_lock():
+    """`make test` installs requirements-test.lock only: a package the site
+    needs but the test lock lacks fails on a fresh machine (threadpoolctl
+    did, once). Same name, same version."""
+    site, test = pins("requirements.lock"), pins("requirements-test.lock")
+    assert len(site) > 20
+    missing = {k: v for k, v in site.items() if test.get(k) != v}
+    assert not missing, "run `make lock`: " + ", ".join(missing.values())
+
+
 def measured_pages(site):
     """URLs (as the search index names them) of pages that declare a
     measurement: an element with the class `measurement` around the output
@@ -402,3 +422,24 @@ def test_search_sees_numbered_figures(built_site):
     index = (built_site / "search/search_index.json").read_text()
     assert "\\u0000" not in index
     assert "see Figure 3.2" in index and "Figure 1.2" in index
+
+
+def test_search_keeps_prose_and_short_code_but_not_whole_modules(built_site):
+    """A block of more than 12 lines stays out of the index (its title,
+    the file's name, stays in); shorter blocks and every page's prose are
+    searchable. Hand-checked anchors: graphs.py's docstring (a long
+    block), the name graphs.py, and a one-line output on the chain-rule
+    page."""
+    docs = json.loads((built_site / "search/search_index.json").read_text())
+    text = "\n".join(d["text"] for d in docs["docs"])
+    blocks = re.findall(r"<pre>(.*?)</pre>", text, re.DOTALL)
+    assert blocks and max(b.count("\n") for b in blocks) <= 12
+    assert "Computational graphs as SVG" not in text
+    assert "graphs.py" in text
+    assert "backward: dy/dx = 2x · cos(x²) = 0.313017" in text  # an output
+    pages = {d["location"].split("#")[0] for d in docs["docs"]}
+    built = {
+        p.relative_to(built_site).as_posix().removesuffix("index.html")
+        for p in site_pages(built_site)
+    }
+    assert built - {"404.html"} <= pages

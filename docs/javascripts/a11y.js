@@ -55,8 +55,7 @@
   }
   function mark(box, at) {  // at: position(box), read beforehand
     set(box, "data-scroll", at);
-    if (box.classList.contains("p1-stepper-figure")) return;  // its box
-    set(box, "tabindex", at ? "0" : null);                    // is focusable
+    set(box, "tabindex", at ? "0" : null);
     set(box, "role", at ? "region" : null);
     set(box, "aria-label", at ? label(box) : null);
   }
