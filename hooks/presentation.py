@@ -248,5 +248,4 @@ def long_code_unsearched(m):
     search index."""
     if m["body"].count("\n") <= SEARCH_LINES or "search-exclude" in m[0]:
         return m[0]
-    return f'<pre data-search-exclude{m["attrs"]}>{m["body"]}</pre>'
-
+    return f"<pre data-search-exclude{m['attrs']}>{m['body']}</pre>"
