@@ -22,7 +22,7 @@ from html import escape
 from pathlib import Path
 
 from mkdocs.structure.files import File
-from uses import bundle, needs  # hooks/uses.py
+from uses import bundle, needs, published  # hooks/uses.py
 
 SNIPPETS = (Path(__file__).parent.parent / "snippets").resolve()
 DATA = ("*.json", "*.csv", "*.txt", "*.npz", "*.npy")
@@ -42,7 +42,7 @@ def on_files(files, config):
     for path in paths:
         files.append(
             File.generated(
-                config, f"snippets/{path.name}", abs_src_path=str(path)
+                config, f"snippets/{path.name}", content=published(path)
             )
         )
     return files
@@ -130,10 +130,10 @@ def on_post_build(config):
     for path in sorted(SNIPPETS.glob("*.py")):
         others = needs(path)
         if others:
-            files = {p.name: p.read_bytes() for p in [path, *others]}
+            files = {p.name: published(p) for p in [path, *others]}
             (out / f"{path.stem}.zip").write_bytes(bundle(path.stem, files))
     for where, (folder, paths) in sorted(pages.items()):
-        files = {p.name: p.read_bytes() for p in paths}
+        files = {p.name: published(p) for p in paths}
         target = site / where.lstrip("/")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(bundle(folder, files))

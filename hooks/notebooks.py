@@ -28,7 +28,7 @@ import struct
 from pathlib import Path
 
 import jupytext
-from uses import bundle, snippet_files  # hooks/uses.py
+from uses import bundle, published, snippet_files  # hooks/uses.py
 
 ROOT = Path(__file__).resolve().parent.parent
 SNIPPETS = ROOT / "snippets"
@@ -169,7 +169,7 @@ def on_post_build(config):
             f"{source.stem}.ipynb": (out / f"{source.stem}.ipynb").read_bytes()
         }
         for name in needed_modules(source.read_text(encoding="utf-8")):
-            files[f"{name}.py"] = (SNIPPETS / f"{name}.py").read_bytes()
+            files[f"{name}.py"] = published(SNIPPETS / f"{name}.py")
             (out / f"{name}.py").write_bytes(files[f"{name}.py"])
         # the whole folder in one download, as every page's code is
         (out / f"{source.stem}.zip").write_bytes(bundle(source.stem, files))

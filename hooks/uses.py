@@ -23,6 +23,16 @@ INCLUDE = re.compile(r'--8<--\s+"([^":]+)')
 IMPORT = re.compile(r"^\s*(?:from|import)\s+(\w+)", re.MULTILINE)
 DATA = re.compile(r"""["']([\w-]+\.(?:json|csv|txt|npz|npy))["']""")
 EPOCH = (1980, 1, 1, 0, 0, 0)  # zip's earliest date: no build date inside
+MARKER = re.compile(rb"^[ \t]*# --8<-- \[(?:start|end):[\w-]+\][ \t]*\r?\n",
+                    re.MULTILINE)  # fmt: skip
+
+
+def published(path):
+    """A snippet file's bytes as a reader downloads them: a .py file loses
+    the lines that only mark a section for the pages to show
+    (`# --8<-- [start:name]`), which the pages never show either."""
+    data = path.read_bytes()
+    return MARKER.sub(b"", data) if path.suffix == ".py" else data
 
 
 @functools.lru_cache(maxsize=4096)
