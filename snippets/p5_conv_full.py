@@ -17,10 +17,14 @@ dx, dw, _ = conv2d_backward(dout, cache)
 flipped = w[:, :, ::-1, ::-1]  # rotated by 180 degrees
 full = conv2d_forward(dout, flipped, np.zeros(1), pad=1)[0]  # K - 1
 # --8<-- [end:full]
-print("dout, padded with K - 1 = 1 zeros:\n", np.pad(dout[0, 0], 1),
-      "\nflipped kernel:\n", flipped[0, 0], sep="")  # fmt: skip
-print("dx by conv2d_backward:\n", dx[0, 0], "\ndx as a full convolution "
-      "of dout with the flipped kernel:\n", full[0, 0], sep="")  # fmt: skip
+for title, a in (
+    ("dout, padded with K - 1 = 1 zeros:", np.pad(dout[0, 0], 1)),
+    ("flipped kernel:", flipped[0, 0]),
+    ("dx by conv2d_backward:", dx[0, 0]),
+    ("dx as a full convolution of dout with the flipped kernel:", full[0, 0]),
+):
+    print(title)  # a title line, then the array on lines of its own
+    print(a)
 
 
 # --8<-- [start:general]
