@@ -71,6 +71,8 @@ ax.set(
     aspect="equal",
     xlabel="key position (read)",
     ylabel="query position",
+    xticks=range(0, T, 2),  # positions are whole numbers
+    yticks=range(0, T, 2),
 )
 desc = ("Attention weights after training: from position "
         f"{HALF - 1} on, each query puts almost all its weight on the key "
