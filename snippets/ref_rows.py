@@ -224,14 +224,16 @@ NORM_DX = (
 ROWS += [
     Row("batch norm", "\\hat X = (X - \\mu)/\\sigma; \\mu, v\\ "
         "\\text{: each column's mean, variance}; \\sigma = \\sqrt{v + "
-        "\\varepsilon}; Y = \\gamma \\odot \\hat X + \\beta", (NORM_DX % ("n", "n"), "\\textstyle\\sum_n dY \\odot "
-        "\\hat X", "\\textstyle\\sum_n dY_{n,:}"),
+        "\\varepsilon}; Y = \\gamma \\odot \\hat X + \\beta",
+        (NORM_DX % ("n", "n"), "\\textstyle\\sum_n dY \\odot \\hat X",
+         "\\textstyle\\sum_n dY_{n,:}"),
         "X:N×D \\gamma:D \\beta:D → Y:N×D",
         *_pair(layers5.batchnorm_forward, layers5.batchnorm_backward)),
     Row("layer norm", "\\hat X = (X - \\mu)/\\sigma; \\mu, v\\ "
         "\\text{: each row's mean, variance}; \\sigma = \\sqrt{v + "
-        "\\varepsilon}; Y = \\gamma \\odot \\hat X + \\beta", (NORM_DX % ("d", "d"), "\\textstyle\\sum_n dY \\odot "
-        "\\hat X", "\\textstyle\\sum_n dY_{n,:}"),
+        "\\varepsilon}; Y = \\gamma \\odot \\hat X + \\beta",
+        (NORM_DX % ("d", "d"), "\\textstyle\\sum_n dY \\odot \\hat X",
+         "\\textstyle\\sum_n dY_{n,:}"),
         "X:N×D \\gamma:D \\beta:D → Y:N×D",
         *_pair(layers5.layernorm_forward, layers5.layernorm_backward)),
     Row("2-D convolution", "Y_{n,f} = b_f + \\textstyle\\sum_c X_{n,c} "
