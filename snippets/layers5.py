@@ -216,8 +216,9 @@ def maxpool_backward(dout, cache):
 
 # --8<-- [start:attention]
 def attention_forward(q, k, v, causal=False):
-    """softmax(q k^T / sqrt(d)) v for q (N, T, d), k (N, S, d), v (N, S, e)
-    (S = T for self-attention); causal: position t sees positions <= t."""
+    """softmax(q k^T / sqrt(d)) v for q (N, T, d), k (N, Tk, d) and
+    v (N, Tk, dv): Tk keys (Tk = T for self-attention), values of width
+    dv; causal: position t sees positions <= t."""
     q, k, v = _floats(q=q, k=k, v=v)
     _shape("q", q, (None, None, None))
     _shape("k", k, (q.shape[0], None, q.shape[2]))
@@ -227,7 +228,7 @@ def attention_forward(q, k, v, causal=False):
     if q.shape[2] == 0:
         raise ValueError(f"q should have d >= 1 features, got {q.shape}")
     scale = 1 / float(np.sqrt(q.shape[2]))  # a Python float: keeps dtype
-    s = q @ k.transpose(0, 2, 1) * scale  # (N, T, S) scores
+    s = q @ k.transpose(0, 2, 1) * scale  # (N, T, Tk) scores
     if causal:  # the future gets probability 0: exp(-inf) = 0
         s[:, np.triu(np.ones(s.shape[1:], bool), 1)] = -np.inf
     s -= s.max(axis=-1, keepdims=True)  # <= 0: no overflow (Part 3)
@@ -237,12 +238,12 @@ def attention_forward(q, k, v, causal=False):
 
 
 def attention_backward(dout, cache):
-    """dout (N, T, e) -> dq (N, T, d), dk (N, S, d), dv (N, S, e)."""
+    """dout (N, T, dv) -> dq (N, T, d), dk (N, Tk, d), dv (N, Tk, dv)."""
     q, k, v, p, scale = cache
     dout, _ = _floats(dout=dout, v=v)
     _shape("dout", dout, (*p.shape[:2], v.shape[2]))
     dv = p.transpose(0, 2, 1) @ dout  # out = p v: a matmul
-    dp = dout @ v.transpose(0, 2, 1)  # (N, T, S)
+    dp = dout @ v.transpose(0, 2, 1)  # (N, T, Tk)
     ds = p * (dp - (dp * p).sum(axis=-1, keepdims=True))  # row softmax
     dq = ds @ k * scale  # s = q k^T scale: a matmul again
     dk = ds.transpose(0, 2, 1) @ q * scale

@@ -31,14 +31,15 @@ for (name, ratios), colour, mark in zip(passed.items(), (C1, C2), "os"):
 ax.set_xlabel("d, the length of each query and key")
 ax.set_ylabel("median ‖ds‖ / ‖dp‖")
 ax.legend(frameon=False)
+low, high = (f"{f(passed['with 1/√d']):.3g}" for f in (min, max))
 desc = (f"With the 1/√d scale the share of the gradient that passes the "
-        f"softmax stays between {min(passed['with 1/√d']):.2f} and "
-        f"{max(passed['with 1/√d']):.2f} for d from 4 to 1024; without it "
-        f"it falls from {passed['without'][0]:.1e} to "
+        f"softmax stays between {low} and {high} for d from 4 to 1024; "
+        f"without it it falls from {passed['without'][0]:.1e} to "
         f"{passed['without'][-1]:.1e}.")  # fmt: skip
 print(figure(svg(fig, "att-scale", "Gradient through the softmax", desc)))
 
 scaled, raw = passed["with 1/√d"], passed["without"]
 assert max(scaled) / min(scaled) < 1.5  # level: independent of d
+assert low != high  # the text alternative tells the two ends apart
 assert raw[-1] < raw[0] / 1000  # without it: a thousand-fold and more
 assert float(rows[-1][3]) > 0.99  # one key takes almost all the weight

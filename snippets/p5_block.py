@@ -29,46 +29,56 @@ from layers5 import (
 def init_block(d, rng, hidden=None):
     """Parameters for width d: weights ~ N(0, 1/fan_in), gains 1."""
     hidden = hidden or 4 * d
-    p = {"ln1.gamma": np.ones(d), "ln1.beta": np.zeros(d)}
+    params = {"ln1.gamma": np.ones(d), "ln1.beta": np.zeros(d)}
     for name in "qkvo":
-        p[f"{name}.w"] = rng.standard_normal((d, d)) / np.sqrt(d)
-        p[f"{name}.b"] = np.zeros(d)
-    p |= {"ln2.gamma": np.ones(d), "ln2.beta": np.zeros(d)}
-    p["fc1.w"] = rng.standard_normal((d, hidden)) * np.sqrt(2 / d)
-    p["fc1.b"] = np.zeros(hidden)
-    p["fc2.w"] = rng.standard_normal((hidden, d)) / np.sqrt(hidden)
-    p["fc2.b"] = np.zeros(d)
-    return p
+        params[f"{name}.w"] = rng.standard_normal((d, d)) / np.sqrt(d)
+        params[f"{name}.b"] = np.zeros(d)
+    params |= {"ln2.gamma": np.ones(d), "ln2.beta": np.zeros(d)}
+    params["fc1.w"] = rng.standard_normal((d, hidden)) * np.sqrt(2 / d)
+    params["fc1.b"] = np.zeros(hidden)
+    params["fc2.w"] = rng.standard_normal((hidden, d)) / np.sqrt(hidden)
+    params["fc2.b"] = np.zeros(d)
+    return params
 
 
-def _affine(x, p, name):
-    """An affine layer on the last axis of x (..., D): rows are rows."""
-    out, cache = affine_forward(x.reshape(-1, x.shape[-1]),
-                                p[f"{name}.w"], p[f"{name}.b"])  # fmt: skip
+# --8<-- [start:helpers]
+def _affine(x, params, name):
+    """Part 3's affine layer on the last axis of x (..., D): every one of
+    the N T positions is a row; weights params[name.w], params[name.b]."""
+    w, b = params[f"{name}.w"], params[f"{name}.b"]
+    out, cache = affine_forward(x.reshape(-1, x.shape[-1]), w, b)
     return out.reshape(*x.shape[:-1], -1), cache
 
 
 def _affine_back(dout, cache, grads, name):
+    """_affine's backward: dx, and dw, db stored in grads[name.w, name.b]."""
     dx, grads[f"{name}.w"], grads[f"{name}.b"] = affine_backward(
         dout.reshape(-1, dout.shape[-1]), cache
     )
     return dx.reshape(*dout.shape[:-1], -1)
 
 
+def _norm(x, params, name):
+    """layernorm_forward with gains params[name.gamma], params[name.beta]."""
+    gamma, beta = params[f"{name}.gamma"], params[f"{name}.beta"]
+    return layernorm_forward(x, gamma, beta)
+    # --8<-- [end:helpers]
+
+
 # --8<-- [start:forward]
-def block_forward(x, p, causal=True):
+def block_forward(x, params, causal=True):
     """x (N, T, D) -> y (N, T, D): two residual branches, each pre-norm."""
-    a, c_ln1 = layernorm_forward(x, p["ln1.gamma"], p["ln1.beta"])  # 1
-    q, c_q = _affine(a, p, "q")  # 2: a is used three times (a fork)
-    k, c_k = _affine(a, p, "k")  # 3
-    v, c_v = _affine(a, p, "v")  # 4
+    a, c_ln1 = _norm(x, params, "ln1")  # 1
+    q, c_q = _affine(a, params, "q")  # 2: a is used three times (a fork)
+    k, c_k = _affine(a, params, "k")  # 3
+    v, c_v = _affine(a, params, "v")  # 4
     att, c_att = attention_forward(q, k, v, causal)  # 5
-    o, c_o = _affine(att, p, "o")  # 6
+    o, c_o = _affine(att, params, "o")  # 6
     h = x + o  # 7: the first residual connection
-    m, c_ln2 = layernorm_forward(h, p["ln2.gamma"], p["ln2.beta"])  # 8
-    z, c_fc1 = _affine(m, p, "fc1")  # 9
+    m, c_ln2 = _norm(h, params, "ln2")  # 8
+    z, c_fc1 = _affine(m, params, "fc1")  # 9
     r, c_relu = relu_forward(z)  # 10
-    f, c_fc2 = _affine(r, p, "fc2")  # 11
+    f, c_fc2 = _affine(r, params, "fc2")  # 11
     y = h + f  # 12: the second residual connection
     cache = (c_ln1, c_q, c_k, c_v, c_att, c_o, c_ln2, c_fc1, c_relu, c_fc2)
     return y, cache

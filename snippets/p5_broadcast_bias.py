@@ -19,7 +19,8 @@ db = dB.sum(axis=0)  # b fed all three copies (a fork): their grads add
 
 np.set_printoptions(precision=3, suppress=True)
 print("b", b.shape, "-> B", B.shape)
-print("dout =\n", dout, sep="")
+print("dout =")
+print(dout)
 print("db = column sums of dout =", db)
 num = numeric_grad(lambda: x + b, b, dout)  # nudge each b[m] once
 print("central differences      =", num)

@@ -37,6 +37,9 @@ for name, sa, sb in CASES:
     errs = [rel_error(g, numeric_grad(f, v, dout))
             for g, v in ((da, a), (db, b))]  # fmt: skip
     worst = max(worst, *errs)
+    if mul and b.ndim == 0:  # a scale: ds sums dout * x, not dout
+        assert np.isclose(db, (dout * a).sum())
+        assert not np.isclose(db, dout.sum())
     rows.append((name, str(sa), str(sb), str(f().shape),
                  summed(f().shape, sb), f"{max(errs):.0e}"))  # fmt: skip
 print(table(["operation", "a", "b", "out", "db sums axes", "error"], rows))

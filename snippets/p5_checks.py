@@ -27,14 +27,15 @@ import math
 
 import numpy as np
 from gradcheck import Report, explain, numeric_grad
-from layers5 import attention_forward
+from layers5 import attention_backward, attention_forward
 
 
 def _line(name, attempt, truth, hints=()):
     """'name: ok', or what is wrong; hints: [(wrong array, message)]."""
     try:
         if attempt is None:
-            return f"{name}: None: is it returned?"
+            return (f"{name}: your function returned None: return the "
+                    f"gradient")  # fmt: skip
         attempt = np.asarray(attempt, dtype=float)
         if attempt.shape == truth.shape and not np.isfinite(attempt).all():
             return f"{name}: not finite (nan or inf)"
@@ -120,8 +121,11 @@ GELU_X = np.concatenate([np.linspace(-4, 4, 17), [-1e4, -30.0, 30.0, 1e4]])
 
 
 def check_gelu(backward):
-    """Exercise 2: is backward(dout, cache) -> dx right, on [-4, 4] and at
-    +-30 and +-1e4 (where GELU is 0 and x)?"""
+    """Exercise 2: is backward(dout, cache) -> dx right? On [-4, 4], where
+    GELU bends; at +-30, where tanh u is +-1 to the last bit, so the slope
+    is exactly 0 or 1 and central differences still resolve it; and at
+    +-1e4, too far for them (x^3 = 1e12), where the slope must be 0 and 1
+    with no nan."""
     x = GELU_X.copy()
     dout = np.random.default_rng(0).standard_normal(x.shape)
     t = np.tanh(C * (x + A * x**3))
@@ -151,7 +155,7 @@ def check_gelu(backward):
     report = Report(
         [
             _line(
-                "dx on [-4, 4] and at +-30",
+                "dx on [-4, 4] and at +-30 (slope 0 and 1 there)",
                 _part(dx, small),
                 num[small],
                 [(w[small], m) for w, m in hints],
@@ -263,7 +267,7 @@ def _ties(backward):
 
 
 def heads_reference(q, k, v, heads, causal):
-    """Head h: attention on columns h*D/H ... (h+1)*D/H, outputs side by
+    """Head h: attention on columns h*D/n_h ... (h+1)*D/n_h, outputs side by
     side. A loop over heads, independent of any reshape."""
     e = q.shape[2] // heads
     cols = [slice(h * e, (h + 1) * e) for h in range(heads)]
@@ -273,7 +277,7 @@ def heads_reference(q, k, v, heads, causal):
 
 
 def _no_transpose(q, k, v, heads, causal):
-    """Split by reshape alone: (N, T, D) -> (N H, T, D/H), mixing rows."""
+    """Split by reshape alone: (N, T, D) -> (N n_h, T, D/n_h), mixing rows."""
     n, t, d = q.shape
     out = attention_forward(*(a.reshape(n * heads, t, d // heads)
                               for a in (q, k, v)), causal)[0]  # fmt: skip
@@ -281,9 +285,25 @@ def _no_transpose(q, k, v, heads, causal):
 
 
 def _wide_scale(q, k, v, heads, causal):
-    """Every head's scores divided by sqrt(D), not sqrt(D/H)."""
+    """Every head's scores divided by sqrt(D), not sqrt(D/n_h)."""
     s = math.sqrt(q.shape[2] / heads) / math.sqrt(q.shape[2])
     return heads_reference(q * s, k, v, heads, causal)
+
+
+def _split(a, heads):  # (N, T, D) -> (N n_h, T, D/n_h), head by head
+    n, t, d = a.shape
+    a = a.reshape(n, t, heads, d // heads).transpose(0, 2, 1, 3)
+    return a.reshape(n * heads, t, d // heads)
+
+
+def _reshaping_backward(dout, q, k, v, heads, causal):
+    """A right forward pass, then a backward pass that still reshapes
+    dout and the gradients (the starting file's): one wrong array each."""
+    n, t, d = dout.shape
+    cache = attention_forward(*(_split(a, heads) for a in (q, k, v)),
+                              causal)[1]  # fmt: skip
+    grads = attention_backward(dout.reshape(n * heads, t, d // heads), cache)
+    return [g.reshape(n, t, d) for g in grads]
 
 
 def check_heads(forward, backward, heads=3):
@@ -305,10 +325,10 @@ def check_heads(forward, backward, heads=3):
             continue
         out, cache = result
         hints = [(_no_transpose(q, k, v, heads, causal),
-                  "positions and heads mixed: reshape to (N, T, H, D/H), "
-                  "then move H in front of T"),
+                  "positions and heads mixed: reshape to (N, T, n_h, D/n_h), "
+                  "then move n_h in front of T"),
                  (_wide_scale(q, k, v, heads, causal),
-                  "scores divided by sqrt(D): each head's by sqrt(D/H), "
+                  "scores divided by sqrt(D): each head's by sqrt(D/n_h), "
                   "its own width")]  # fmt: skip
         report.append(_line("out" + tag, out, right, hints))
         out_ok = report[-1].endswith(": ok")
@@ -319,12 +339,19 @@ def check_heads(forward, backward, heads=3):
         if err:
             report.append(f"dq, dk, dv{tag}: {err}")
             continue
-        for name, a, g in zip("qkv", (q, k, v), grads):
+        reshaped = _reshaping_backward(dout, q, k, v, heads, causal)
+        for name, a, g, r in zip("qkv", (q, k, v), grads, reshaped):
             num = numeric_grad(
                 lambda c=causal: heads_reference(q, k, v, heads, c), a, dout
             )
             line = _line(f"d{name}{tag}", g, num)
-            if not line.endswith(": ok") and _same_numbers(g, num):
+            if not line.endswith(": ok") and out_ok and _close(g, r):
+                line = (
+                    f"d{name}{tag}: the backward pass still reshapes "
+                    f"instead of splitting dout into heads and merging "
+                    f"the gradients back, as the forward pass does"
+                )
+            elif not line.endswith(": ok") and _same_numbers(g, num):
                 line = (f"d{name}{tag}: right numbers in the wrong places: "
                         f"merge the heads back in the reverse order of "
                         f"the split")  # fmt: skip
@@ -333,6 +360,14 @@ def check_heads(forward, backward, heads=3):
                         f"pass first")  # fmt: skip
             report.append(line)
     return report
+
+
+def _close(a, b):
+    try:
+        a = np.asarray(a, dtype=float)
+        return a.shape == b.shape and np.allclose(a, b, atol=1e-9)
+    except (TypeError, ValueError):
+        return False
 
 
 def _same_numbers(a, b):

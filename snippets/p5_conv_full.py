@@ -17,15 +17,24 @@ dx, dw, _ = conv2d_backward(dout, cache)
 flipped = w[:, :, ::-1, ::-1]  # rotated by 180 degrees
 full = conv2d_forward(dout, flipped, np.zeros(1), pad=1)[0]  # K - 1
 # --8<-- [end:full]
-print("dout, padded with K - 1 = 1 zeros:\n", np.pad(dout[0, 0], 1),
-      "\nflipped kernel:\n", flipped[0, 0], sep="")  # fmt: skip
-print("dx by conv2d_backward:\n", dx[0, 0], "\ndx as a full convolution "
-      "of dout with the flipped kernel:\n", full[0, 0], sep="")  # fmt: skip
+for title, a in (
+    ("dout, padded with K - 1 = 1 zeros:", np.pad(dout[0, 0], 1)),
+    ("flipped kernel:", flipped[0, 0]),
+    ("dx by conv2d_backward:", dx[0, 0]),
+    ("dx as a full convolution of dout with the flipped kernel:", full[0, 0]),
+):
+    print(title)  # a title line, then the array on lines of its own
+    print(a)
+# a true convolution, sum_ij dout[i, j] w[r - i, c - j], needs no flip
+true = np.zeros((4, 4))
+for i, j in np.ndindex(3, 3):  # each dout entry spreads the kernel
+    true[i : i + 2, j : j + 2] += dout[0, 0, i, j] * w[0, 0]
 
 
 # --8<-- [start:general]
 def dx_by_convolution(dout, w, pad):
-    """Any C, F; stride 1, square kernel K: swap w's channel axes, flip."""
+    """Any C, F; stride 1, square kernel K = KH = KW, pad <= K - 1:
+    swap w's channel axes, flip, pad dout by K - 1 - pad."""
     wt = w.transpose(1, 0, 2, 3)[:, :, ::-1, ::-1]  # (C, F, K, K)
     zeros = np.zeros(len(wt))
     return conv2d_forward(dout, wt, zeros, pad=w.shape[2] - 1 - pad)[0]
@@ -44,10 +53,10 @@ X = rng.standard_normal((2, 3, 6, 5))  # N, C, H, W
 Wt = rng.standard_normal((4, 3, 3, 3))  # F, C, K, K
 for pad in (0, 1, 2):
     y, c = conv2d_forward(X, Wt, np.zeros(4), pad=pad)
-    D = rng.standard_normal(y.shape)
-    gx, gw, _ = conv2d_backward(D, c)
-    ex = np.abs(dx_by_convolution(D, Wt, pad) - gx).max()
-    ew = np.abs(dw_by_correlation(X, D, pad) - gw).max()
+    g = rng.standard_normal(y.shape)  # dout
+    gx, gw, _ = conv2d_backward(g, c)
+    ex = np.abs(dx_by_convolution(g, Wt, pad) - gx).max()
+    ew = np.abs(dw_by_correlation(X, g, pad) - gw).max()
     print(
         f"pad {pad}: max |difference| from conv2d_backward: "
         f"dx {ex:.0e}, dw {ew:.0e}"
@@ -55,3 +64,4 @@ for pad in (0, 1, 2):
     assert ex < 1e-12 and ew < 1e-12
 
 assert np.array_equal(full[0, 0], dx[0, 0])  # not close: equal
+assert np.array_equal(true, dx[0, 0])  # rotated correlation = convolution

@@ -5,11 +5,12 @@ compared with. A module: the demo is p5_conv_compare.py."""
 import numpy as np
 
 
+# --8<-- [start:forward]
 def _pad(x, pad):
+    """pad rows and columns of zeros on every side of each image."""
     return np.pad(x, ((0, 0), (0, 0), (pad, pad), (pad, pad)))
 
 
-# --8<-- [start:forward]
 def conv_loops_forward(x, w, b, stride=1, pad=0):
     """x (N, C, H, W), w (F, C, KH, KW), b (F,) -> out (N, F, H', W')."""
     xp = _pad(x, pad)

@@ -7,13 +7,13 @@ from p5_checks import check_heads, heads_reference
 
 
 # --8<-- [start:fixed]
-def split(a, heads):  # (N, T, D) -> (N, T, H, D/H) -> (N H, T, D/H)
+def split(a, heads):  # (N, T, D) -> (N, T, n_h, D/n_h) -> (N n_h, T, D/n_h)
     n, t, d = a.shape
     a = a.reshape(n, t, heads, d // heads).transpose(0, 2, 1, 3)
     return a.reshape(n * heads, t, d // heads)
 
 
-def merge(a, heads):  # the reverse: (N H, T, D/H) -> (N, T, D)
+def merge(a, heads):  # the reverse: (N n_h, T, D/n_h) -> (N, T, D)
     nh, t, e = a.shape
     a = a.reshape(nh // heads, heads, t, e).transpose(0, 2, 1, 3)
     return a.reshape(nh // heads, t, heads * e)
@@ -21,10 +21,10 @@ def merge(a, heads):  # the reverse: (N H, T, D/H) -> (N, T, D)
 
 def heads_forward(q, k, v, heads, causal=False):
     """q, k, v (N, T, D) -> out (N, T, D): `heads` attentions side by
-    side, head h on columns h D/H ... (h + 1) D/H."""
+    side, head h on columns h D/n_h ... (h + 1) D/n_h."""
     out, cache = attention_forward(
         *(split(a, heads) for a in (q, k, v)), causal
-    )  # scale: 1/sqrt(D/H), its own
+    )  # scale: 1/sqrt(D/n_h), its own
     return merge(out, heads), (cache, heads)
 
 

@@ -8,10 +8,10 @@ from p5_checks import check_heads
 
 def heads_forward(q, k, v, heads, causal=False):
     """q, k, v (N, T, D) -> out (N, T, D): `heads` attentions side by
-    side, head h on columns h D/H ... (h + 1) D/H."""
+    side, head h on columns h D/n_h ... (h + 1) D/n_h."""
     n, t, d = q.shape
     split = [a.reshape(n * heads, t, d // heads) for a in (q, k, v)]
-    out, cache = attention_forward(*split, causal)  # (N H, T, D/H)
+    out, cache = attention_forward(*split, causal)  # (N n_h, T, D/n_h)
     return out.reshape(n, t, d), (cache, heads)
 
 

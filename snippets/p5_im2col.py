@@ -16,15 +16,19 @@ cols = win.reshape(9, 4)  # one row per window, one column per weight
 out = (cols @ w.reshape(4)).reshape(3, 3)  # the convolution: a matmul
 # --8<-- [end:cols]
 np.set_printoptions(formatter={"float": "{:3g}".format})  # 5, not 5.
-print("x =\n", x[0, 0], "\ncols (9 windows x 4 weights) =\n", cols, sep="")
-print("out = cols @ w, as 3 x 3 =\n", out, sep="")
+print("x =")
+print(x[0, 0])
+print("cols (9 windows x 4 weights) =")
+print(cols)
+print("out = cols @ w, as 3 x 3 =")
+print(out)
 
 # --8<-- [start:count]
 ones = np.ones((1, 1, 2, 2))  # a kernel of ones and dout of ones:
 y, cache = conv2d_forward(x, ones, b)
 dx = conv2d_backward(np.ones_like(y), cache)[0]  # dx counts windows
-print("windows each pixel is in (dx for dout = 1, w = 1) =\n", dx[0, 0],
-      sep="")  # fmt: skip
+print("windows each pixel is in (dx for dout = 1, w = 1) =")
+print(dx[0, 0])
 # --8<-- [end:count]
 
 assert np.array_equal(out, conv2d_forward(x, w, b)[0][0, 0])

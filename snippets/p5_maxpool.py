@@ -12,12 +12,14 @@ x = x[None, None]  # (N, C, H, W) = (1, 1, 4, 4)
 out, cache = maxpool_forward(x)  # 2 x 2 windows, stride 2
 dout = np.array([[[[10.0, 20.0], [30.0, 40.0]]]])
 dx = maxpool_backward(dout, cache)
-print("x =\n", x[0, 0], "\nout =\n", out[0, 0], "\ndout =\n", dout[0, 0],
-      "\ndx =\n", dx[0, 0], sep="")  # fmt: skip
+for name, a in (("x", x), ("out", out), ("dout", dout), ("dx", dx)):
+    print(f"{name} =")  # the name on its own line, then the array
+    print(a[0, 0])
 
 # --8<-- [start:tie]
 num = numeric_grad(lambda: maxpool_forward(x)[0], x, dout)
-print("central differences =\n", num[0, 0], sep="")
+print("central differences =")
+print(num[0, 0])
 # --8<-- [end:tie]
 tie = (slice(2, 4), slice(2, 4))  # the window with three 7s
 rest = np.ones((4, 4), bool)

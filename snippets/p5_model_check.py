@@ -7,16 +7,18 @@ from p5_model import copy_batch, init_model, model_loss
 from show import note, table
 
 rng = np.random.default_rng(0)
-p = init_model(rng, d=4)  # small: central differences nudge every entry
-for name in p:  # gains and biases away from their initial 1s and 0s
+params = init_model(rng, d=4)  # small: central differences nudge every entry
+for name in params:  # gains and biases away from their initial 1s and 0s
     if name.endswith((".gamma", ".beta", ".b")):
-        p[name] = p[name] + 0.5 * rng.standard_normal(p[name].shape)
+        params[name] += 0.5 * rng.standard_normal(params[name].shape)
 tokens, targets = copy_batch(rng, 2)
-loss, grads, _ = model_loss(tokens, targets, p)
+loss, grads, _ = model_loss(tokens, targets, params)
 
 rows, worst = [], 0.0
-for name, value in p.items():
-    num = numeric_grad(lambda: model_loss(tokens, targets, p, False), value)
+for name, value in params.items():
+    num = numeric_grad(
+        lambda: model_loss(tokens, targets, params, False), value
+    )
     if name == "k.b":  # zero by design (below): compare sizes, not ratios
         zero = max(np.abs(grads[name]).max(), np.abs(num).max())
         rows.append((name, str(value.shape), f"both 0 (≤ {zero:.0e})"))
@@ -25,11 +27,11 @@ for name, value in p.items():
     worst = max(worst, err)
     rows.append((name, str(value.shape), f"{err:.1e}"))
 print(table(["parameter", "shape", "relative error"], rows,
-            f"{sum(v.size for v in p.values())} numbers, each nudged "
+            f"{sum(v.size for v in params.values())} numbers, each nudged "
             f"both ways"))  # fmt: skip
 print(note(f"Largest relative error: {worst:.1e}."))
 
-assert len(rows) == 22 and set(grads) == set(p)
+assert len(rows) == 22 and set(grads) == set(params)
 assert worst < 1e-7  # gradcheck's "ok" in float64, for every parameter
 # a key bias adds q . b to a whole row of scores: softmax ignores that
 assert np.abs(grads["k.b"]).max() < 1e-12 and zero < 1e-7

@@ -52,7 +52,8 @@ for (name, norms), colour, mark in zip(curves.items(), (C1, C2), "os"):
                 label=name, markersize=3)  # fmt: skip
 ax.set_xlabel("layer (0 = the input)")
 ax.set_ylabel("‖d loss / d h‖")
-ax.legend(frameon=False, loc="lower right")
+# below the axes, where it covers no curve
+ax.legend(frameon=False, loc="upper center", bbox_to_anchor=(0.5, -0.2))
 plain, res = curves.values()
 desc = (f"Weights at 0.5/√n. Without the skip the gradient falls from "
         f"{plain[-1]:.1e} at the top to {plain[0]:.1e} at the input; with "

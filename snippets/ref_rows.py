@@ -195,8 +195,11 @@ def sample(row, rng, scalars=6):
 
 # --- Part 5: the layers of modern networks (layers5.py) ----------------
 # Sizes of their own: an image side H, a kernel side K, the outputs of a
-# convolution (H' = H - K + 1) and of a 2 x 2 max pool (H/2); a length T.
-SIZES |= {"H": 6, "K": 3, "H'": 4, "H/2": 3, "T": 7}
+# convolution (H' = H - K + 1) and of a 2 x 2 max pool (H/2); F filters
+# (channels out; C, channels in, reuses the size of C); a length T, a
+# key width d and a value width d_v, as on the attention page.
+SIZES |= {"H": 6, "K": 3, "H'": 4, "H/2": 3, "F": 2, "T": 7, "d": 3,
+          "d_v": 2}  # fmt: skip
 
 
 def _pair(forward, backward):
@@ -219,36 +222,38 @@ NORM_DX = (
 )
 # fmt: off
 ROWS += [
-    Row("batch norm", "\\hat X = (X - \\mu)/\\sigma; \\mu, \\sigma^2\\ "
-        "\\text{: each column's mean, variance}; Y = \\gamma \\odot \\hat X"
-        " + \\beta", (NORM_DX % ("n", "n"), "\\textstyle\\sum_n dY \\odot "
-        "\\hat X", "\\textstyle\\sum_n dY_{n,:}"),
+    Row("batch norm", "\\hat X = (X - \\mu)/\\sigma; \\mu, v\\ "
+        "\\text{: each column's mean, variance}; \\sigma = \\sqrt{v + "
+        "\\varepsilon}; Y = \\gamma \\odot \\hat X + \\beta",
+        (NORM_DX % ("n", "n"), "\\textstyle\\sum_n dY \\odot \\hat X",
+         "\\textstyle\\sum_n dY_{n,:}"),
         "X:N×D \\gamma:D \\beta:D → Y:N×D",
         *_pair(layers5.batchnorm_forward, layers5.batchnorm_backward)),
-    Row("layer norm", "\\hat X = (X - \\mu)/\\sigma; \\mu, \\sigma^2\\ "
-        "\\text{: each row's mean, variance}; Y = \\gamma \\odot \\hat X"
-        " + \\beta", (NORM_DX % ("d", "d"), "\\textstyle\\sum_n dY \\odot "
-        "\\hat X", "\\textstyle\\sum_n dY_{n,:}"),
+    Row("layer norm", "\\hat X = (X - \\mu)/\\sigma; \\mu, v\\ "
+        "\\text{: each row's mean, variance}; \\sigma = \\sqrt{v + "
+        "\\varepsilon}; Y = \\gamma \\odot \\hat X + \\beta",
+        (NORM_DX % ("d", "d"), "\\textstyle\\sum_n dY \\odot \\hat X",
+         "\\textstyle\\sum_n dY_{n,:}"),
         "X:N×D \\gamma:D \\beta:D → Y:N×D",
         *_pair(layers5.layernorm_forward, layers5.layernorm_backward)),
-    Row("2-D convolution", "Y_{n,m} = b_m + \\textstyle\\sum_d X_{n,d} "
-        "\\star W_{m,d}; \\star\\text{: slide and dot (cross-correlation)}",
-        ("dX_{n,d} = \\textstyle\\sum_m \\operatorname{full}(dY_{n,m} "
-         "\\star \\operatorname{rot}_{180} W_{m,d})",
-         "dW_{m,d} = \\textstyle\\sum_n X_{n,d} \\star dY_{n,m}",
-         "db_m = \\textstyle\\sum_{n,i,j} dY_{n,m,i,j}"),
-        "X:N×D×H×H W:M×D×K×K b:M → Y:N×M×H'×H'",
+    Row("2-D convolution", "Y_{n,f} = b_f + \\textstyle\\sum_c X_{n,c} "
+        "\\star W_{f,c}; \\star\\text{: slide and dot (cross-correlation)}",
+        ("dX_{n,c} = \\textstyle\\sum_f \\operatorname{full}(dY_{n,f} "
+         "\\star \\operatorname{rot}_{180} W_{f,c})",
+         "dW_{f,c} = \\textstyle\\sum_n X_{n,c} \\star dY_{n,f}",
+         "db_f = \\textstyle\\sum_{n,i,j} dY_{n,f,i,j}"),
+        "X:N×C×H×H W:F×C×K×K b:F → Y:N×F×H'×H'",
         *_pair(layers5.conv2d_forward, layers5.conv2d_backward)),
-    Row("max pool 2×2", "Y_{n,d,i,j} = \\max X_{n,d,\\,2i:2i+2,\\,2j:2j+2}",
+    Row("max pool 2×2", "Y_{n,c,i,j} = \\max X_{n,c,\\,2i:2i+2,\\,2j:2j+2}",
         ("dX = dY\\ \\text{at each window's max, 0 elsewhere}",),
-        "X:N×D×H×H → Y:N×D×H/2×H/2",
+        "X:N×C×H×H → Y:N×C×H/2×H/2",
         *_pair(layers5.maxpool_forward, layers5.maxpool_backward)),
-    Row("attention", "S = QK^\\top/\\sqrt{D}; P = \\operatorname{softmax}"
+    Row("attention", "S = QK^\\top/\\sqrt{d}; P = \\operatorname{softmax}"
         "(S)\\ \\text{(each row)}; Y = PV",
-        ("dS\\,K/\\sqrt{D},\\ dS = P \\odot (dP - (dP \\odot P)\\,"
+        ("dS\\,K/\\sqrt{d},\\ dS = P \\odot (dP - (dP \\odot P)\\,"
          "\\mathbf{1}\\mathbf{1}^\\top),\\ dP = dY\\,V^\\top",
-         "dS^\\top Q/\\sqrt{D}", "P^\\top dY"),
-        "Q:N×T×D K:N×T×D V:N×T×D → Y:N×T×D",
+         "dS^\\top Q/\\sqrt{d}", "P^\\top dY"),
+        "Q:N×T×d K:N×T×d V:N×T×d_v → Y:N×T×d_v",
         *_pair(layers5.attention_forward, layers5.attention_backward)),
 ]
 # fmt: on

@@ -78,7 +78,7 @@ DROPOUT_BUGS = [
     (divided, "divided by 1/(1 - p)"),
     (fresh_mask, "a new random mask"),
     (raises, "raised IndexError"),
-    (lambda dout, cache: None, "None"),
+    (lambda dout, cache: None, "your function returned None: return the"),
 ]
 
 
@@ -271,6 +271,10 @@ HEADS_BUGS = [
         ["out: scores divided by sqrt(D)"],
     ),
     ((forgets_causal, S.heads_backward), ["out: ok", "out (causal): wrong"]),
+    (
+        (S.heads_forward, start(4).heads_backward),
+        ["out: ok", "dq: the backward pass still reshapes"],
+    ),
     ((raises, S.heads_backward), ["out: your code raised IndexError"]),
     ((S.heads_forward, lambda d, c: (d, d)), ["should return (dq, dk, dv)"]),
     ((lambda *a: a[0], S.heads_backward), ["should return (out, cache)"]),
