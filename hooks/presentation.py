@@ -19,7 +19,9 @@ dresses it in the built page.
   a block with a file name) is marked `bp-output`; the stylesheet labels
   it "Output".
 - Code loses the <span>s of tokens drawn in the code's own colour (names,
-  whitespace): same look, a third fewer elements to style.
+  operators, punctuation, whitespace): same look, half the elements a
+  phone styles (the stylesheet draws operators and punctuation in the
+  code's colour, so the few spans Pygments keeps look the same).
 - A code block or output longer than SEARCH_LINES lines stays out of the
   search index (`data-search-exclude`, read by Material's search plugin);
   its title, the file's name, stays in. Whole modules in the index made
@@ -62,10 +64,11 @@ BETWEEN = re.compile(
     r'\s*(<p class="bp-needs">(?:(?!</p>).)*</p>\s*)?', re.DOTALL
 )
 
-# Highlighted code: a name (`n`) is drawn in the code's own colour and
-# whitespace (`w`) in none, so their <span>s only cost elements (a third
-# of the spans on the exercise pages)
-PLAIN_TOKEN = re.compile(r'<span class="[nw]">([^<]*)</span>')
+# Highlighted code: a name (`n`), an operator (`o`) and punctuation (`p`)
+# are drawn in the code's own colour and whitespace (`w`) in none, so
+# their <span>s only cost elements (over half the spans on the heaviest
+# pages)
+PLAIN_TOKEN = re.compile(r'<span class="[nwop]">([^<]*)</span>')
 
 _counts = {}  # page url -> figures on it, in order
 _numbers = {}  # (page url, figure id) -> "2.3"

@@ -1,6 +1,7 @@
 """The built site: nothing from other hosts, light pages, same bytes twice."""
 
 import gzip
+import html
 import json
 import re
 import sys
@@ -428,6 +429,35 @@ def test_search_sees_numbered_figures(built_site):
     index = (built_site / "search/search_index.json").read_text()
     assert "\\u0000" not in index
     assert "see Figure 3.2" in index and "Figure 1.2" in index
+
+
+def test_code_loses_plain_spans_but_not_a_character(built_site):
+    """hooks/presentation.py drops the <span>s of names, operators,
+    punctuation and whitespace: every block on a code-heavy page still
+    reads as its file does (a part of it, or all of it), character for
+    character, and the stylesheet draws operators and punctuation in the
+    code's own colour, as the dropped spans now are."""
+    sys.path.insert(0, str(ROOT / "hooks"))
+    from uses import published
+
+    page = built_site / "part-4/what-a-gradient-costs/index.html"
+    source = page.read_text(encoding="utf-8")
+    assert not re.search(r'<span class="[nwop]">', source)
+    blocks = re.findall(
+        r'<div class="highlight"><span class="filename">(.*?)</span>'
+        r".*?<code>(.*?)</code></pre>", source, re.DOTALL)  # fmt: skip
+    whole = 0
+    for title, code in blocks:
+        name = re.sub(r"<[^>]+>", "", title).strip()
+        shown = html.unescape(re.sub(r"<[^>]+>", "", code)).strip()
+        full = published(ROOT / "snippets" / name).decode().strip()
+        assert shown in full, name
+        whole += shown == full
+    assert len(blocks) >= 5 and whole >= 5, (len(blocks), whole)
+    css = (ROOT / "docs/stylesheets/extra.css").read_text()
+    for token in ("operator", "punctuation"):
+        rules = re.findall(rf"--md-code-hl-{token}-color: ([^;]+);", css)
+        assert rules and set(rules) == {"var(--md-code-fg-color)"}, rules
 
 
 def test_search_keeps_prose_and_short_code_but_not_whole_modules(built_site):

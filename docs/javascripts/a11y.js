@@ -73,7 +73,27 @@
     var at = boxes.map(position);
     boxes.forEach(function (box, i) { mark(box, at[i]); });
   });
+  // A box far from the screen is skipped (the stylesheet's
+  // content-visibility): not laid out, so no ResizeObserver reads it
+  // until the reader scrolls near. Each box is also read once in idle
+  // time, one at a time (a skipped box lays out on its own, a few ms on
+  // a phone, never one long task), so a keyboard - or a checker such as
+  // axe - finds every box marked, wherever it is. When all are read,
+  // <html data-bp-boxes="marked">.
+  var unread = [];
+  var idle = window.requestIdleCallback || function (run) {
+    return setTimeout(function () { run(null); }, 1);
+  };
+  function drain(deadline) {
+    while (unread.length && (!deadline || deadline.timeRemaining() > 4)) {
+      var box = unread.shift();
+      if (box.isConnected) mark(box, position(box));
+    }
+    if (unread.length) idle(drain);
+    else set(document.documentElement, "data-bp-boxes", "marked");
+  }
   function markAll() {
+    set(document.documentElement, "data-bp-boxes", "reading");
     document.querySelectorAll(BOXES).forEach(function (box) {
       if (!box.dataset.bpWatched) {
         box.dataset.bpWatched = "1";
@@ -83,8 +103,10 @@
         sized.observe(box);
         var inner = box.firstElementChild;  // content that grows inside
         if (inner) sized.observe(inner);
+        unread.push(box);
       }
     });
+    idle(drain);
   }
 
   var pending = false;
