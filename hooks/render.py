@@ -42,6 +42,7 @@ in page order (benchmarks/profile_build.py uses it to time each page).
 
 import copy
 import hashlib
+import io
 import logging
 import multiprocessing
 import os
@@ -91,25 +92,42 @@ def _block_key(code, block_id):
 
 
 def _reuse_outputs(run):
-    """markdown-exec's runner, reusing the output of a block outside a
-    session whose inputs are unchanged (serve only)."""
+    """markdown-exec's runner, reusing what a block outside a session
+    printed while its inputs are unchanged (serve only).
+
+    The runner returns nothing: a block prints into a buffer that
+    markdown-exec puts in its globals as `print` (a partial of its
+    _buffer_print). What is kept is what the buffer received, and a reused
+    block writes that into the buffer, so the page shows it as if run."""
 
     def run_unless_unchanged(code, block_id, exec_globals=None):
-        if not serving:
+        buffer = _print_buffer(exec_globals)
+        if not serving or buffer is None:
             return run(code, block_id, exec_globals)
         if block_id.startswith("<code block: session "):
             log.debug("serve: running %s", block_id)
             return run(code, block_id, exec_globals)
         key = _block_key(code, block_id.split(";")[-1])  # n<k> varies
         if key in outputs:
-            return outputs[key]
+            buffer.write(outputs[key])
+            return None
         log.debug("serve: running %s", block_id)
-        output = run(code, block_id, exec_globals)  # raises if it fails
-        outputs[key] = new_outputs[key] = output
-        return output
+        start = buffer.tell()
+        run(code, block_id, exec_globals)  # raises if it fails
+        buffer.seek(0, io.SEEK_END)
+        outputs[key] = new_outputs[key] = buffer.getvalue()[start:]
+        return None
 
     run_unless_unchanged.reuses = True
     return run_unless_unchanged
+
+
+def _print_buffer(exec_globals):
+    """The StringIO a block's print() writes to, or None if markdown-exec
+    no longer works that way (then nothing is reused)."""
+    printer = (exec_globals or {}).get("print")
+    args = getattr(printer, "args", ())
+    return args[0] if args and isinstance(args[0], io.StringIO) else None
 
 
 def on_config(config):

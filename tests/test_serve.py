@@ -4,7 +4,8 @@ while serving (hooks/render.py) a rebuild re-renders exactly the pages
 whose inputs changed: the page that includes the edited file, and every
 page whose snippets import it, directly or through another module; and
 within those pages only the blocks that import it (and every block of a
-session) run again: the others print what they printed before."""
+session) run again: the others print what they printed before, so an edit
+and its undo give back every page byte for byte."""
 
 import re
 import subprocess
@@ -45,16 +46,22 @@ TWO_BUILDS = textwrap.dedent(
 
     first = build_once(first=True)
     total = len(rendered)
+    pages = {p: p.read_bytes() for p in Path("out").rglob("*.html")}
     index = Path("out/search/search_index.json").read_bytes()
     build_once()  # nothing changed: every page and search entry reused
     print("unchanged", rendered == [], "same index",
           index == Path("out/search/search_index.json").read_bytes())
     module = Path("snippets/diagrams.py")
-    module.write_text(module.read_text().replace("forward: values", "EDIT"))
+    original = module.read_text()
+    module.write_text(original.replace("forward: values", "EDIT"))
     second = build_once()
     print("before", "EDIT" in first, "after", "EDIT" in second)
     print("ran", "|".join(ran))
     print("rendered", total, "then", " ".join(sorted(rendered)))
+    module.write_text(original)  # the edit undone: every page as at first
+    build_once()
+    changed = [str(p) for p, html in pages.items() if p.read_bytes() != html]
+    print("undone", len(rendered), "pages rendered, differing:", changed)
     """
 )
 
@@ -74,8 +81,10 @@ def test_an_edited_imported_module_is_not_stale(tmp_path, command):
     assert "before False after True" in result.stdout
     if command == "serve":  # (a build re-measures: timings change text)
         assert "unchanged True same index True" in result.stdout
+        undone = result.stdout.split("\nundone ")[1].split("\n")[0]
+        assert int(undone.split()[0]) > 0 and undone.endswith(": []"), undone
     total, again = result.stdout.split("\nrendered ")[1].split(" then ")
-    again = set(again.split())
+    again = set(again.split("\n")[0].split())
     pages = {
         p.relative_to(project / "docs").as_posix()
         for p in (project / "docs").rglob("*.md")
