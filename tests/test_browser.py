@@ -382,7 +382,7 @@ FIGURE_TEXT = """() => {
   return out;
 }"""
 SCROLL_CUES = """() => [...document.querySelectorAll(
-    '.bp-scroll, .md-typeset__scrollwrap')]
+    '.bp-scroll, .md-typeset__scrollwrap, .math-display')]
   .filter(b => b.scrollWidth > b.clientWidth + 1)
   .map(b => ({cue: b.dataset.scroll || null, tab: b.tabIndex,
               name: b.getAttribute('aria-label'),

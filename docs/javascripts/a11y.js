@@ -23,18 +23,24 @@
 
   // Boxes that scroll sideways when their content is wider than the
   // screen: figures kept at a readable size (hooks/presentation.py), the
-  // stepper's graph, and wide tables (in the wrapper the theme adds). One
-  // that overflows
+  // stepper's graph, wide tables (in the wrapper the theme adds) and
+  // display formulas (hooks/math.py). One that overflows
   // - can take focus, so a keyboard scrolls it (axe:
   //   scrollable-region-focusable), named after what it holds;
   // - says where it is scrolled in data-scroll (start, middle, end): the
   //   stylesheet fades the side with more to see, the cue on a phone.
-  var BOXES = ".bp-scroll, .p1-stepper-figure, .md-typeset__scrollwrap";
+  var BOXES = ".bp-scroll, .p1-stepper-figure, .md-typeset__scrollwrap, " +
+    ".math-display";
   function label(box) {
     var fig = box.closest(".bp-fig");
     if (fig) {
       var caption = fig.querySelector(".bp-caption");
       return (caption ? caption.textContent.trim() : "Figure") +
+        " (scrolls sideways)";
+    }
+    if (box.classList.contains("math-display")) {  // named by its TeX
+      var svg = box.querySelector("svg[aria-label]");
+      return "Formula" + (svg ? ": " + svg.getAttribute("aria-label") : "") +
         " (scrolls sideways)";
     }
     var cells = box.querySelectorAll("thead th");
