@@ -645,6 +645,36 @@ def test_navigation_shows_where_you_are(built_site, browser, server):
     page.close()
 
 
+INDICATOR = """set => {
+  const bar = set.querySelector('.tabbed-labels');
+  const i = [...set.querySelectorAll(':scope > input')].findIndex(
+    input => input.checked);
+  const label = bar.children[i];
+  const line = getComputedStyle(bar, '::before');
+  return {width: parseFloat(line.width), label: label.offsetWidth,
+          x: new DOMMatrix(line.transform).m41, left: label.offsetLeft};
+}"""
+
+
+def test_the_tab_indicator_follows_the_chosen_tab(browser, server):
+    """extra.css registers the theme's indicator properties as not
+    inherited (a write then restyles only the label bar): the line under
+    the tabs must still sit under the chosen one, before and after a
+    click."""
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
+    page.goto(server + "part-1/network-by-hand/", wait_until="networkidle")
+    tabs = page.locator(".tabbed-set").first
+    tabs.scroll_into_view_if_needed()
+    for click in (None, 1, 0):
+        if click is not None:
+            tabs.locator(".tabbed-labels > label").nth(click).click()
+        page.wait_for_timeout(600)  # the theme's 225 ms transition
+        at = tabs.evaluate(INDICATOR)
+        assert at["width"] == at["label"] > 0, (click, at)
+        assert abs(at["x"] - at["left"]) < 1, (click, at)
+    page.close()
+
+
 def test_typography(browser, server):
     """The title in the text colour and a reading weight; "What you will
     learn" at body size; glossary links in the text's colour with a dotted
