@@ -420,11 +420,9 @@ def render(tex: str, display: bool, number: int) -> str:
     # a plain-text form for the search plugin, removed before writing
     search = f'<span class="bp-math-search">{html.escape(tex_text(tex))}'
     search += "</span>"
-    if display:
-        # focusable: a wide formula scrolls sideways on a phone
-        return (
-            f'<div class="math math-display" tabindex="0">{svg}{search}</div>'
-        )
+    if display:  # one wider than the screen scrolls sideways: a11y.js
+        # makes it focusable then, like every such box
+        return f'<div class="math math-display">{svg}{search}</div>'
     return f'<span class="math math-inline">{svg}{search}</span>'
 
 

@@ -114,7 +114,6 @@ def _reuse_outputs(run):
         log.debug("serve: running %s", block_id)
         start = buffer.tell()
         run(code, block_id, exec_globals)  # raises if it fails
-        buffer.seek(0, io.SEEK_END)
         outputs[key] = new_outputs[key] = buffer.getvalue()[start:]
         return None
 
