@@ -382,7 +382,7 @@ FIGURE_TEXT = """() => {
   return out;
 }"""
 SCROLL_CUES = """() => [...document.querySelectorAll(
-    '.bp-scroll, .md-typeset__scrollwrap, .math-display')]
+    '.bp-scroll, .md-typeset__scrollwrap, .math-display, .bp-code > code')]
   .filter(b => b.scrollWidth > b.clientWidth + 1)
   .map(b => ({cue: b.dataset.scroll || null, tab: b.tabIndex,
               name: b.getAttribute('aria-label'),
@@ -570,7 +570,7 @@ def test_notebook_pages_work_like_the_others(browser, server, notebook):
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server + f"notebooks/{notebook}/", wait_until="networkidle")
-    cells = page.locator(".jp-CodeCell .highlight pre > code")
+    cells = page.locator(".jp-CodeCell .highlight pre code")
     buttons = page.locator(".jp-CodeCell .md-code__button[data-md-type=copy]")
     assert cells.count() > 3 and buttons.count() == cells.count()
     buttons.nth(1).click()
@@ -745,3 +745,81 @@ def test_typography(browser, server):
         )
         assert widest < 90, f"{rel}: {widest:.0f} characters a line"
     page.close()
+
+
+CODE_LOOK = """() => {
+  const props = ['display', 'paddingTop', 'paddingRight', 'paddingBottom',
+    'paddingLeft', 'margin', 'overflowX', 'overflowY', 'fontSize',
+    'fontFamily', 'lineHeight', 'color', 'backgroundColor', 'whiteSpace',
+    'wordBreak', 'borderTopLeftRadius', 'borderTopRightRadius',
+    'borderBottomLeftRadius', 'borderBottomRightRadius', 'boxShadow',
+    'scrollbarWidth', 'scrollbarColor', 'outlineColor', 'touchAction'];
+  return [...document.querySelectorAll('article pre code')].map(code => {
+    const pre = code.closest('pre'), block = pre.closest('.tabbed-block');
+    if (block) {  // show the block's tab, so it is laid out
+      const set = block.closest('.tabbed-set');
+      const i = [...block.parentElement.children].indexOf(block);
+      set.querySelectorAll(':scope > input')[i].checked = true;
+    }
+    const style = getComputedStyle(code), box = code.getBoundingClientRect();
+    return [pre.id, ...props.map(p => style[p]),
+            Math.round(box.width), Math.round(box.height)].join(' | ');
+  });
+}"""
+
+CODE_PAGES = [
+    "part-1/network-by-hand/",
+    "part-1/exercises/",
+    "notebooks/backprop-by-hand/",
+    "reference/cheat-sheet/",
+]
+
+UNWRAP = """() => document.querySelectorAll('article pre > .bp-code')
+  .forEach(wrap => wrap.replaceWith(...wrap.childNodes))"""
+
+
+@pytest.mark.parametrize("width, scheme", [(1280, "light"), (360, "dark")])
+def test_code_blocks_render_as_the_theme_renders_them(browser, server, width,
+                                                       scheme):  # fmt: skip
+    """hooks/code_blocks.py wraps each <code> in <span class="bp-code"> so
+    the theme's start-up work skips it; the stylesheet copies the theme's
+    `pre > code` rules. Unwrapped again, so the theme's own rules apply,
+    every block must look the same: same computed style, same size. Pages
+    with code in tabs, outputs, exercises, a notebook, a narrow column."""
+    context = browser.new_context(viewport={"width": width, "height": 800},
+                                  color_scheme=scheme)  # fmt: skip
+    page = context.new_page()
+    for rel in CODE_PAGES:
+        page.goto(server + rel, wait_until="networkidle")
+        ours = page.evaluate(CODE_LOOK)
+        page.evaluate(UNWRAP)
+        assert page.locator("article pre > code").count() == len(ours) > 3
+        theirs = page.evaluate(CODE_LOOK)
+        assert ours == theirs, (rel, [(a, b) for a, b in zip(ours, theirs)
+                                      if a != b][:3])  # fmt: skip
+    context.close()
+
+
+def test_copy_buttons_copy_their_block(browser, server):
+    """Built into the page (hooks/code_blocks.py), the copy button of a
+    block in a hidden Code tab, of an output and of a solution copies that
+    block's text, and the theme says so."""
+    context = browser.new_context()
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "part-1/network-by-hand/", wait_until="networkidle")
+    code_tab = page.locator(".tabbed-set").first.locator("label").nth(1)
+    assert code_tab.inner_text().strip() == "Code"
+    code_tab.click()
+    checked = 0
+    for pre in page.locator("article pre").all():
+        if not pre.is_visible():
+            continue
+        pre.hover()
+        pre.locator(".md-code__button[data-md-type=copy]").click()
+        copied = page.evaluate("navigator.clipboard.readText()")
+        assert copied == pre.locator("code").inner_text().rstrip(), pre
+        checked += 1
+    assert checked >= 4
+    assert "Copied to clipboard" in page.locator(".md-dialog").inner_text()
+    context.close()

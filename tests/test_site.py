@@ -445,7 +445,7 @@ def test_code_loses_plain_spans_but_not_a_character(built_site):
     assert not re.search(r'<span class="[nwop]">', source)
     blocks = re.findall(
         r'<div class="highlight"><span class="filename">(.*?)</span>'
-        r".*?<code>(.*?)</code></pre>", source, re.DOTALL)  # fmt: skip
+        r".*?<code>(.*?)</code>", source, re.DOTALL)  # fmt: skip
     whole = 0
     for title, code in blocks:
         name = re.sub(r"<[^>]+>", "", title).strip()
@@ -479,3 +479,29 @@ def test_search_keeps_prose_and_short_code_but_not_whole_modules(built_site):
         for p in site_pages(built_site)
     }
     assert built - {"404.html"} <= pages
+
+
+def test_every_code_block_is_built_with_its_copy_button(built_site):
+    """hooks/code_blocks.py: no <code> in a page's article is a direct child
+    of <pre> (the theme would redo each at start-up, laying the page out
+    once per block), and each block has one copy button whose target is
+    that block's own code, in a named toolbar."""
+    blocks = 0
+    for page in site_pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        article = soup.find("article")
+        if article is None:
+            continue
+        assert not article.select("pre > code"), page
+        names = set()
+        for pre in article.select("pre:has(code)"):
+            blocks += 1
+            (button,) = pre.select("nav.md-code__nav > button")
+            assert button["data-md-type"] == "copy"
+            assert button["title"] == "Copy to clipboard"
+            assert soup.select_one(button["data-clipboard-target"]) is (
+                pre.select_one(".bp-code > code")
+            ), (page, pre.get("id"))
+            names.add(pre.select_one("nav")["aria-label"])
+        assert len(names) == len(article.select("pre:has(code)")), page
+    assert blocks > 400

@@ -12,9 +12,10 @@
     }
   }
 
-  // The theme builds the <nav> toolbar (copy button) of every code block
-  // without an accessible name: several identical landmarks, says axe-core
-  // in tests/test_browser.py. Name each as it appears.
+  // A code block's <nav> toolbar (copy button) needs a name: several
+  // identical landmarks, says axe-core in tests/test_browser.py.
+  // hooks/code_blocks.py names the ones it builds; this names any the
+  // theme makes at run time.
   function nameToolbars() {
     document.querySelectorAll("nav.md-code__nav").forEach(function (nav, i) {
       set(nav, "aria-label", "Code block " + (i + 1) + " tools");
@@ -23,14 +24,15 @@
 
   // Boxes that scroll sideways when their content is wider than the
   // screen: figures kept at a readable size (hooks/presentation.py), the
-  // stepper's graph, wide tables (in the wrapper the theme adds) and
-  // display formulas (hooks/math.py). One that overflows
+  // stepper's graph, wide tables (in the wrapper the theme adds), display
+  // formulas (hooks/math.py) and code blocks (hooks/code_blocks.py builds
+  // them; the theme would make one focusable). One that overflows
   // - can take focus, so a keyboard scrolls it (axe:
   //   scrollable-region-focusable), named after what it holds;
   // - says where it is scrolled in data-scroll (start, middle, end): the
   //   stylesheet fades the side with more to see, the cue on a phone.
   var BOXES = ".bp-scroll, .p1-stepper-figure, .md-typeset__scrollwrap, " +
-    ".math-display";
+    ".math-display, .bp-code > code";
   function label(box) {
     var fig = box.closest(".bp-fig");
     if (fig) {
@@ -42,6 +44,12 @@
       var svg = box.querySelector("svg[aria-label]");
       return "Formula" + (svg ? ": " + svg.getAttribute("aria-label") : "") +
         " (scrolls sideways)";
+    }
+    if (box.parentElement.classList.contains("bp-code")) {  // "bp-code-7"
+      var block = box.closest(".highlight");
+      var file = block && block.querySelector(".filename");
+      return "Code block " + box.closest("pre").id.split("-").pop() +
+        (file ? ": " + file.textContent.trim() : "") + " (scrolls sideways)";
     }
     var cells = box.querySelectorAll("thead th");
     var names = Array.prototype.slice.call(cells, 0, 3).map(function (th) {
