@@ -34,6 +34,9 @@ TWO_BUILDS = textwrap.dedent(
     logging.getLogger("mkdocs.hooks.render").addHandler(Note())
     logging.getLogger("mkdocs").setLevel(logging.INFO)
     logging.getLogger("mkdocs.hooks.render").setLevel(logging.DEBUG)
+    from material.plugins.search import plugin as search
+    parsed, feed = [], search.Parser.feed  # the search plugin's HTML parse
+    search.Parser.feed = lambda p, html: (parsed.append(1), feed(p, html))
 
     def build_once(first=False):  # what mkdocs serve does on every change
         config = load_config("mkdocs.yml", site_dir="out")
@@ -41,6 +44,7 @@ TWO_BUILDS = textwrap.dedent(
             config.plugins.on_startup(command=sys.argv[1], dirty=False)
         rendered.clear()
         ran.clear()
+        parsed.clear()
         build(config)
         return Path("out/index.html").read_text(encoding="utf-8")
 
@@ -50,7 +54,8 @@ TWO_BUILDS = textwrap.dedent(
     index = Path("out/search/search_index.json").read_bytes()
     build_once()  # nothing changed: every page and search entry reused
     print("unchanged", rendered == [], "same index",
-          index == Path("out/search/search_index.json").read_bytes())
+          index == Path("out/search/search_index.json").read_bytes(),
+          "pages parsed for search", len(parsed))
     module = Path("snippets/diagrams.py")
     original = module.read_text()
     module.write_text(original.replace("forward: values", "EDIT"))
@@ -80,7 +85,9 @@ def test_an_edited_imported_module_is_not_stale(tmp_path, command):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "before False after True" in result.stdout
     if command == "serve":  # (a build re-measures: timings change text)
+        # and no page's HTML parsed again for the search index
         assert "unchanged True same index True" in result.stdout
+        assert "pages parsed for search 0\n" in result.stdout
         undone = result.stdout.split("\nundone ")[1].split("\n")[0]
         assert int(undone.split()[0]) > 0 and undone.endswith(": []"), undone
     total, again = result.stdout.split("\nrendered ")[1].split(" then ")
