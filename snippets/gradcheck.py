@@ -88,7 +88,8 @@ def numeric_grad(f, x, dout=None, h=None):
 
 
 def rel_error(a, b, floor=1e-8):
-    """||a - b|| / (||a|| + ||b||): 0 is perfect, 1 is unrelated."""
+    """||a - b|| / (||a|| + ||b||): 0 is perfect,
+    1 when they point in opposite directions (or one is 0)."""
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)
     scale = max(np.linalg.norm(a) + np.linalg.norm(b), floor)

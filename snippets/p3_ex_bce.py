@@ -1,4 +1,5 @@
-"""Exercise: sigmoid + binary cross-entropy, d(loss)/dz = sigmoid(z) - y."""
+"""Exercise: sigmoid + binary cross-entropy (the mean over N examples):
+d(loss)/dz = (sigmoid(z) - t) / N."""
 
 import numpy as np
 from gradcheck import numeric_grad, rel_error

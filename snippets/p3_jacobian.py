@@ -39,14 +39,14 @@ print("checker      ", np.round(checker.ravel(), 6))
 # --8<-- [start:jvp]
 V = rng.standard_normal((N, D))  # a direction to move X in
 jvp = (J @ V.ravel()).reshape(N, M)  # Jacobian times column vector
-dY = V @ W  # what forward mode computes: the tangent of Y
+tangent = V @ W  # what forward mode computes: J v, how Y moves
 print("J @ v        ", np.round(jvp.ravel(), 6))
-print("v @ W        ", np.round(dY.ravel(), 6))
-print(f"<dout, J v> = {np.sum(dout * dY):.12f}")
+print("v @ W        ", np.round(tangent.ravel(), 6))
+print(f"<dout, J v> = {np.sum(dout * tangent):.12f}")
 print(f"<J^T dout, v> = {np.sum(dX * V):.12f}")
 # --8<-- [end:jvp]
 
 assert np.allclose(J, np.kron(np.eye(N), W.T), atol=1e-9)  # blocks of W^T
 assert np.allclose(vjp, dX) and np.allclose(checker, dX)
-assert np.allclose(jvp, dY)
-assert np.isclose(np.sum(dout * dY), np.sum(dX * V), rtol=1e-12)
+assert np.allclose(jvp, tangent)
+assert np.isclose(np.sum(dout * tangent), np.sum(dX * V), rtol=1e-12)

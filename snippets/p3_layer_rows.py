@@ -63,7 +63,7 @@ ROWS = [
      lambda S: softmax_loss(S, Y_LABELS)[0],
      lambda d, S: (d * softmax_loss(S, Y_LABELS)[1],)),
     ("mean squared error", "L = \\tfrac{1}{2N}\\textstyle\\sum (P - T)^2",
-     "P, T{:}\\,N{\\times}K", "dP = (P - T)/N,\\ dT = -(P - T)/N",
+     "P, T{:}\\,N{\\times}M", "dP = (P - T)/N,\\ dT = -(P - T)/N",
      [(N, D), (N, D)],
      lambda P, T: 0.5 * np.sum((P - T) ** 2) / len(P),
      lambda d, P, T: (d * (P - T) / len(P), -d * (P - T) / len(P))),

@@ -1,6 +1,7 @@
 """At a kink or a tie an operation has two one-sided slopes and no
 derivative. Its backward pass must still return a number: this site's
-pick for each, checked to lie between the two slopes (a subgradient)."""
+pick for each, checked to be a subgradient: between the two slopes of
+each input and, at a tie, shares adding up to 1."""
 
 import numpy as np
 from ref_rows import ROWS, parse
@@ -52,9 +53,11 @@ for what, x, f, grad, torch in cases:
         where = f"{what} at " + (f"x = {at}" if len(x) == 1 else f"({at})")
         rows.append((where, name, f"{left:g}", f"{right:g}", f"{g[i]:g}",
                      torch[i]))  # fmt: skip
-        assert left <= g[i] <= right  # between the slopes: a subgradient
+        assert left <= g[i] <= right  # between this input's slopes
     if len(x) > 1:  # a tie: nudging all inputs together moves max by 1,
-        assert g.sum() == (f(x + H) - f(x - H)) / (2 * H) == 1  # both ways
+        # both ways, so the shares must add up to 1 (g = (1, 1) fits each
+        # input's slopes, but is no subgradient: it would claim 2)
+        assert g.sum() == (f(x + H) - f(x - H)) / (2 * H) == 1
 print(
     table(
         [

@@ -148,7 +148,7 @@ ROWS = [  # scalars: z = f(a, b) or f(x); dz/dinput in tex_grads
         ("dy\\,\\mathbf{1}^\\top",), "X:N×D → y:N",
         lambda X: X.sum(axis=1), lambda d, X: (d[:, None] + 0 * X,)),
     Row("mean over the batch", "y = \\tfrac{1}{N}\\sum_n X_{n,:}",
-        ("\\tfrac{1}{N}\\mathbf{1}\\,dy",), "X:N×D → y:D",
+        ("\\tfrac{1}{N}\\mathbf{1}\\,dy^\\top",), "X:N×D → y:D",
         lambda X: X.mean(axis=0), lambda d, X: (d / len(X) + 0 * X,)),
     Row("max of each row", "y_n = \\max_d X_{nd}",
         ("dX_{nd} = dy_n\\,[d = \\operatorname{argmax}_j X_{nj}]",),

@@ -459,3 +459,36 @@ def test_layers_hands_out_the_part5_names():
     with pytest.raises(AttributeError, match="no attribute 'nope'"):
         layers.nope  # noqa: B018
     assert not hasattr(layers, "__wrapped__")
+
+
+@pytest.mark.parametrize("stride", [2, 3])
+@pytest.mark.parametrize("pad", [0, 1])
+@pytest.mark.parametrize("size", [6, 7, 8])
+def test_strided_conv_backward_is_a_transposed_convolution(stride, pad, size):
+    """The convolution page: with stride s, dX is dY with s - 1 zeros
+    between its entries, fully correlated with the rotated kernels, then
+    zeros for the last (H + 2p - K) mod s padded rows and columns (no
+    window reached them), and the padding cropped. Built here with plain
+    loops over the dilated dY, independent of conv2d_backward."""
+    rng = np.random.default_rng(size + 10 * stride + 100 * pad)
+    n, c, f, k = 2, 2, 3, 3
+    x = rng.standard_normal((n, c, size, size))
+    w = rng.standard_normal((f, c, k, k))
+    out, cache = L.conv2d_forward(x, w, np.zeros(f), stride=stride, pad=pad)
+    dy = rng.standard_normal(out.shape)
+    dx = L.conv2d_backward(dy, cache)[0]
+    ho = out.shape[2]
+    dil = np.zeros((n, f, (ho - 1) * stride + 1, (ho - 1) * stride + 1))
+    dil[:, :, ::stride, ::stride] = dy  # s - 1 zeros between entries
+    full = np.pad(dil, ((0, 0), (0, 0), (k - 1, k - 1), (k - 1, k - 1)))
+    rot = w[:, :, ::-1, ::-1]
+    m = dil.shape[2] + k - 1  # the padded rows some window reached
+    dxp = np.zeros((n, c, m, m))
+    for i in range(m):
+        for j in range(m):
+            win = full[:, :, i : i + k, j : j + k]  # (n, f, k, k)
+            dxp[:, :, i, j] = np.einsum("nfuv,fcuv->nc", win, rot)
+    rest = (size + 2 * pad - k) % stride
+    assert m + rest == size + 2 * pad
+    dxp = np.pad(dxp, ((0, 0), (0, 0), (0, rest), (0, rest)))  # unreached
+    assert np.allclose(dxp[:, :, pad : pad + size, pad : pad + size], dx)

@@ -71,6 +71,20 @@ def divided(dout, cache):
     return dout * cache[0] / cache[1]
 
 
+def drawn_again(seed, legacy=False, scaled=True):
+    """Fresh masks a learner might write: any generator, any seed."""
+
+    def backward(dout, cache):
+        p = 1 - 1 / cache[1]
+        if legacy:
+            u = np.random.RandomState(seed).rand(*dout.shape)
+        else:
+            u = np.random.default_rng(seed).random(dout.shape)
+        return dout * (u >= p) * (cache[1] if scaled else 1)
+
+    return backward
+
+
 DROPOUT_BUGS = [
     (no_scale, "1/(1 - p) of the forward pass"),
     (no_mask, "dropped entries got a gradient"),
@@ -92,6 +106,18 @@ def test_dropout_solution_passes(capsys):
 def test_dropout_checker_names_the_mistake(attempt, words, capsys):
     report, out = run(C.check_dropout, attempt, capsys=capsys)
     assert not report and words in out, out
+
+
+@pytest.mark.parametrize(
+    "attempt",
+    [drawn_again(s) for s in (0, 3, 7, 11)]
+    + [drawn_again(5, legacy=True), drawn_again(7, scaled=False)],
+)
+def test_dropout_checker_names_any_fresh_mask(attempt, capsys):
+    """The page says the checker knows a fresh mask: any one, for both p
+    (not only the one generator and seed the checker could guess)."""
+    report, out = run(C.check_dropout, attempt, capsys=capsys)
+    assert not report and out.count("a new random mask") == 2, out
 
 
 # Exercise 2: GELU ------------------------------------------------------------
