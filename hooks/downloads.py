@@ -111,7 +111,8 @@ def on_page_content(html, page, config, files):
         link = (
             f'<p class="bp-page-code"><a href="{folder}.zip" download>'
             f"Download all the code on this page</a> "
-            f"({len(everything)} files, <code>{folder}.zip</code>)</p>"
+            f"({len(everything)} file{'s' * (len(everything) != 1)}, "
+            f"<code>{folder}.zip</code>)</p>"
         )
         html = H1.sub(lambda m: m[1] + link, html, count=1)
     return html

@@ -272,7 +272,9 @@ def graph_svg(
     by_id = lay.by_id
     facts = []
     for n in nodes:
-        fact = f"{n['label']} = {fmt.format(n['value'])}"
+        fact = n["label"]  # its value only where the figure shows it
+        if show in ("value", "both"):
+            fact += f" = {fmt.format(n['value'])}"
         if n["op"]:
             srcs = [by_id[s]["label"] for s, d in edges if d == n["id"]]
             fact += f" ({n['op']} of {', '.join(srcs)})"

@@ -10,7 +10,7 @@ f = m + x
 
 df = 1.0
 dm, dx_direct = df, df  # add distributes
-dp, dz = (dm, 0.0) if p > z else (0.0, dm)  # max routes to z
+dp, dz = (dm, 0.0) if p >= z else (0.0, dm)  # routes to z; a tie: p
 dx = y * dp + dx_direct  # multiply swaps (0 here), then the fork sums
 dy = x * dp
 

@@ -6,13 +6,16 @@ from p1_graph import edges, f, nodes, x, y, z
 from show import figure, table
 
 title = f"f = (x + y)·(y·z) at x = {x}, y = {y}, z = {z}"
-print(figure(graph_svg(nodes, edges, title, "none", "cg-none")))
+print(figure(graph_svg(nodes, edges, title + ": the graph", "none",
+                       "cg-none")))  # fmt: skip
 # --8<-- [end:structure]
 # --8<-- [start:forward]
-print(figure(graph_svg(nodes, edges, title, "value", "cg-value")))
+print(figure(graph_svg(nodes, edges, title + ": forward, values", "value",
+                       "cg-value")))  # fmt: skip
 # --8<-- [end:forward]
 # --8<-- [start:backward]
-print(figure(graph_svg(nodes, edges, title, "both", "cg-both")))
+print(figure(graph_svg(nodes, edges, title + ": backward, gradients",
+                       "both", "cg-both")))  # fmt: skip
 # --8<-- [end:backward]
 
 

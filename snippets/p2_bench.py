@@ -35,5 +35,5 @@ print(
 
 first = fresh["first"]["micrograd"] / fresh["first"]["engine"]
 later = fresh["later"]["micrograd"] / fresh["later"]["engine"]
-assert first >= 4  # TODO
+assert first >= 4  # at least 4x faster, even in a first step
 assert later > first  # micrograd's later steps pay for earlier garbage

@@ -23,7 +23,7 @@ print(
 )
 print(
     note(
-        "Figure 1. After the forward pass: every value known, no gradient "
+        "After the forward pass: every value known, no gradient "
         f"yet. {unnamed[0]} is the sum x1·w1 + x2·w2, which has no label: "
         "it is named by its place in the engine's order (counting from v0)."
     )
@@ -33,7 +33,7 @@ title = "The same neuron after out.backward()"
 print(figure(draw(out, title, id_prefix="bwd"), css_class="p2-graph"))
 print(
     note(
-        "Figure 2. After out.backward(): the second number in each box, "
+        "After out.backward(): the second number in each box, "
         "marked ∂, is the gradient ∂out/∂(that node); read it from the right."
     )
 )

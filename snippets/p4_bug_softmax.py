@@ -1,4 +1,6 @@
-"""Bug 6: softmax without the max shift overflows on large logits."""
+"""Bug 6: softmax without the max shift overflows on large logits (and
+underflows to 0/0 on very negative ones); on ordinary logits it is the
+same function, so a gradient check there cannot catch it."""
 
 import numpy as np
 from gradcheck import numeric_grad, rel_error, verdict
@@ -40,7 +42,15 @@ print(
 )
 print(f"fixed: loss {good_loss:.4f}, relative error {err:.1e} -> "
       f"{verdict(err)}")  # fmt: skip
+small = logits - 750  # ordinary logits: the two are the same function
+same = np.abs(softmax_buggy(small) - softmax_fixed(small)).max()
+print(f"ordinary logits: the two softmaxes agree to 1e-15: {same < 1e-15}")
+low = np.array([[-800.0, -760.0]])  # every e^s underflows to 0: 0 / 0
+with np.errstate(invalid="ignore"):
+    p_low = softmax_buggy(low)
+print(f"logits {low[0]}: buggy {p_low[0]}, fixed {softmax_fixed(low)[0]}")
 assert np.isnan(bad_loss) and np.isnan(bad_grad).all()
-assert verdict(err) == "ok"
+assert verdict(err) == "ok" and same < 1e-15
+assert np.isnan(p_low).all() and np.exp(-746.0) == 0 < np.exp(-745.0)
 shifted = softmax_fixed(logits - 750)  # softmax(s + c) = softmax(s)
 assert np.allclose(softmax_fixed(logits), shifted, rtol=1e-9, atol=0)

@@ -13,7 +13,7 @@ def sigmoid(z):  # 1 / (1 + e^-z), without overflow for any z
     return sigmoid_forward(z)[0]
 
 
-print("weight std   std of z   saturated   mean σ'   ‖dh₁‖ / ‖dh_top‖")
+print("weight std   std of z   saturated   mean σ'   ‖dx‖ / ‖dout‖")
 rows = {}
 for gain in (0.5, 1, 4, 16):
     std = gain / np.sqrt(width)
@@ -32,7 +32,7 @@ for gain in (0.5, 1, 4, 16):
     ratio = np.linalg.norm(dh) / np.linalg.norm(dout)
     rows[gain] = sat, mean_slope, ratio
     print(f"{gain:>5g}/√n {z_std:10.2f} {sat:10.1%} {mean_slope:9.4f} "
-          f"{ratio:14.1e}")  # fmt: skip
+          f"{ratio:18.1e}")  # fmt: skip
 
 assert rows[16][0] > 0.5 > rows[1][0] == 0  # big weights: most units flat
 assert all(r[1] <= 0.25 for r in rows.values())  # σ' never exceeds 1/4

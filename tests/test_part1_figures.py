@@ -59,9 +59,12 @@ def test_graph_figures_show_the_computed_numbers(built_site, slug):
         assert values == (want_v if show in ("value", "both") else [])
         assert grads == (want_g if show == "both" else [])
         assert svg["role"] == "img" and svg.title.text
-        desc = svg.find("desc").text
-        assert all(f"{n['label']} = {fmt.format(n['value'])}" in desc
-                   for n in nodes)  # fmt: skip
+        desc = svg.find("desc").text  # says the numbers the figure shows
+        said = [f"{n['label']} = {fmt.format(n['value'])}" in desc
+                for n in nodes]  # fmt: skip
+        shown = show in ("value", "both")
+        assert all(said) if shown else not any(said), desc
+        assert all(n["label"] in desc for n in nodes)
 
 
 def test_every_number_on_the_network_figure_is_in_a_table(built_site):

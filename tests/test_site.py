@@ -3,6 +3,7 @@
 import gzip
 import html
 import json
+import posixpath
 import re
 import sys
 from urllib.parse import urlsplit
@@ -233,6 +234,25 @@ def test_every_code_title_downloads_its_complete_snippet(built_site):
             assert "--8<--" not in shown or name == "p2_interface.py", name
             links += 1
     assert links > 0
+
+
+def test_every_excerpt_has_its_whole_file_linked_on_the_page(built_site):
+    """The home page's promise: a block titled "name.py (a part)" shows
+    an excerpt, and its page links the whole file for download."""
+    excerpts = 0
+    for page in site_pages(built_site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        hrefs = {
+            posixpath.basename(a["href"])
+            for a in soup.find_all("a", href=True)
+            if "/snippets/" in a["href"] or a["href"].startswith("snippets/")
+        }
+        for title in soup.select("span.filename"):
+            name, paren, _ = title.get_text().partition(" (")
+            if paren and name.endswith(".py") and title.find("a") is None:
+                excerpts += 1
+                assert name in hrefs, f"{page}: {name} is not linked"
+    assert excerpts > 10
 
 
 def test_every_page_has_a_description_and_social_tags(built_site):
