@@ -47,8 +47,8 @@ def _number(yours, right, others):
     if any(math.isclose(k, q, rel_tol=1e-3) for q in (-1, 2, 3, 4, 0.5)):
         return "wrong sign" if k < 0 else f"{k:.3g} times the right value"
     return (
-        "wrong: a path missing, or counted twice?"
-        " add each path's gradient once"
+        "wrong: a path missing, or counted twice? add each path's gradient"
+        " once; or a local derivative on a path is wrong"
     )
 
 
@@ -60,7 +60,12 @@ def check_numbers(f, inputs, your_grads):
     v = np.array(list(inputs.values()), dtype=float)
     num = _numeric(lambda *v: f(**dict(zip(inputs, v))), v)
     right = dict(zip(inputs, num.tolist()))
-    lines = {k: _number(your_grads.get(k), n, right) for k, n in right.items()}
+    lines = {
+        k: _number(your_grads[k], n, right)
+        if k in your_grads
+        else f"missing: your dict has no {k!r}"
+        for k, n in right.items()
+    }
     return Report(f"d{k}: {line}" for k, line in lines.items())
 
 

@@ -37,7 +37,10 @@ def _line(name, got, want, swaps=()):
     """The line judging one gradient; swaps: (name, gradient) of others."""
     msg = explain(got, want)
     if msg.startswith("all zeros"):
-        msg = "all zeros: are the inputs the new Value's parents?"
+        msg = (
+            "all zeros: are the inputs the new Value's parents, with one"
+            " local derivative each?"
+        )
     for other, grad in swaps:
         same = np.shape(got) == np.shape(grad)
         if msg != "ok" and same and np.allclose(got, grad, rtol=1e-6):

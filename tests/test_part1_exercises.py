@@ -98,7 +98,9 @@ def test_exercise_1_checker_accepts_rounding_and_reports_a_missing_name():
     rounded = dict(x=4.0, y=11.001, z=2.0, w=0)  # an int and 4 digits pass
     assert check(C.check_numbers, f1, POINT, rounded)[0] is True
     ok, lines, _ = check(C.check_numbers, f1, POINT, dict(x=4.0))
-    assert ok is False and "not a number: None" in lines["dy"]
+    assert ok is False and "missing: your dict has no 'y'" in lines["dy"]
+    ok, lines, _ = check(C.check_numbers, f1, POINT, HAND | dict(x=None))
+    assert ok is False and "not a number: None" in lines["dx"]
     ok, _, out = check(C.check_numbers, f1, POINT, [4.0, 11.0, 2.0, 0.0])
     assert ok is False and "a dict" in out
 
