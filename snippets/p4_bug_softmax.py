@@ -51,6 +51,6 @@ with np.errstate(invalid="ignore"):
 print(f"logits {low[0]}: buggy {p_low[0]}, fixed {softmax_fixed(low)[0]}")
 assert np.isnan(bad_loss) and np.isnan(bad_grad).all()
 assert verdict(err) == "ok" and same < 1e-15
-assert np.isnan(p_low).all() and np.exp(-746.0) == 0 < np.exp(-745.0)
-shifted = softmax_fixed(logits - 750)  # softmax(s + c) = softmax(s)
+assert np.isnan(p_low).all() and np.isfinite(softmax_fixed(low)).all()
+shifted = softmax_fixed(small)  # softmax(s + c) = softmax(s)
 assert np.allclose(softmax_fixed(logits), shifted, rtol=1e-9, atol=0)

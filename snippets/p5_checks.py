@@ -108,11 +108,14 @@ def _other_mask(dx, keep):
     """A mask other than the forward pass's: gradient at an entry it
     dropped, and none at an entry it kept (dout is never exactly 0)."""
     try:
-        sent = np.asarray(dx, dtype=float) != 0
+        dx = np.asarray(dx, dtype=float)
     except (TypeError, ValueError):
         return False
-    return sent.shape == keep.shape and bool(
-        (sent & ~keep).any() and (~sent & keep).any()
+    sent = dx != 0
+    return (
+        sent.shape == keep.shape
+        and np.isfinite(dx).all()
+        and bool((sent & ~keep).any() and (~sent & keep).any())
     )
 
 
